@@ -1,0 +1,133 @@
+"""The `gongshi` command: thin wrappers that call the pipeline and choose the exit code.
+
+Exit codes: 0 success, 1 the content has errors, 2 misuse (bad option, no project).
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from generator.check import check_project
+from generator.output import FORMATS, format_diagnostics
+from generator.project import CONFIG_FILE, NotAProject
+
+EXIT_OK, EXIT_CONTENT, EXIT_MISUSE = 0, 1, 2
+
+
+def _misuse(message: str) -> NoReturn:
+    click.echo(f"用法错误：{message}", err=True)
+    sys.exit(EXIT_MISUSE)
+
+
+def _project_root(directory: str) -> Path:
+    root = Path(directory)
+    if not (root / CONFIG_FILE).is_file():
+        _misuse(
+            f"在 {root.resolve()} 找不到 {CONFIG_FILE}。请在小区资料的文件夹里运行，"
+            "或写出它的路径，如 gongshi check 我的小区/；新建请用 gongshi init。"
+        )
+    return root
+
+
+class _IsoDate(click.ParamType):
+    name = "日期"
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> date:
+        if isinstance(value, date):
+            return value
+        try:
+            return date.fromisoformat(str(value))
+        except ValueError:
+            self.fail(f"「{value}」不是日期，请写成 2026-03-01。", param, ctx)
+
+
+_USAGE_TRANSLATIONS: tuple[tuple[str, str], ...] = (
+    ("No such option", "没有这个选项"),
+    ("No such command", "没有这个命令"),
+    ("Missing argument", "缺少参数"),
+    ("Missing option", "缺少选项"),
+    ("Invalid value for", "取值无效"),
+    ("Got unexpected extra arguments", "多余的参数"),
+    ("Got unexpected extra argument", "多余的参数"),
+    ("is not one of", "不是可选值之一"),
+    ("requires an argument", "需要一个值"),
+    ("Did you mean", "是不是想写"),
+)
+
+
+class ChineseGroup(click.Group):
+    """A click group whose usage errors are shown in Chinese and always exit with code 2."""
+
+    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        if not standalone_mode:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        try:
+            super().main(*args, standalone_mode=False, **kwargs)
+        except click.UsageError as error:
+            message = error.format_message()
+            for english, chinese in _USAGE_TRANSLATIONS:
+                message = message.replace(english, chinese)
+            click.echo(f"用法错误：{message}\n运行 gongshi --help 查看用法。", err=True)
+            sys.exit(EXIT_MISUSE)
+        except click.exceptions.Abort:
+            click.echo("已取消。", err=True)
+            sys.exit(EXIT_MISUSE)
+        except click.exceptions.Exit as done:
+            sys.exit(done.exit_code)
+        sys.exit(EXIT_OK)
+
+
+@click.group(cls=ChineseGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="gongshi", message="gongshi %(version)s")
+def cli() -> None:
+    """Gongshi（公示）：检查小区治理记录，生成公示网站和公示栏海报。"""
+
+
+@cli.command()
+@click.argument("directory", default=".", type=click.Path(file_okay=False))
+@click.option(
+    "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+    help="输出格式：text 给人看，json 给程序，github 生成 GitHub Actions 注释。",
+)
+@click.option("--strict", is_flag=True, help="有警告也算不通过（退出码 1）。")
+@click.option("--today", type=_IsoDate(), default=None, help="按哪一天检查任期和公示（默认今天）。")
+def check(directory: str, fmt: str, strict: bool, today: date | None) -> None:
+    """检查 DIRECTORY（默认当前文件夹）里的全部记录。"""
+    root = _project_root(directory)
+    try:
+        result = check_project(root, today)
+    except NotAProject:  # pragma: no cover - _project_root has looked already
+        _misuse(f"找不到 {CONFIG_FILE}。")
+    output = format_diagnostics(result.diagnostics, fmt)
+    if output:
+        click.echo(output)
+    sys.exit(EXIT_CONTENT if result.failed(strict) else EXIT_OK)
+
+
+@cli.command()
+@click.option(
+    "--out", "out_dir", type=click.Path(file_okay=False), default="schemas", show_default=True,
+    help="JSON Schema 文件写到哪个文件夹。",
+)
+def schema(out_dir: str) -> None:
+    """写出各类记录的 JSON Schema，供 VS Code 等编辑器自动补全和提示。"""
+    from generator.schemas import write_schemas
+
+    try:
+        written = write_schemas(Path(out_dir))
+    except OSError as error:
+        _misuse(f"无法写入 {out_dir}：{error.strerror}。请换一个文件夹。")
+    for path in written:
+        click.echo(f"已写出 {path}")
+    click.echo("在 VS Code 中安装 YAML 插件（Red Hat），即可在编辑记录时看到字段说明和补全。")
+
+
+
+def main() -> None:
+    """Entry point of the `gongshi` console script and `python -m generator`."""
+    cli(prog_name="gongshi")

@@ -1,0 +1,393 @@
+"""The catalogue of problem codes: one entry per code, permanent once published.
+
+A code names one kind of mistake for good: secretaries search for it, CI logs
+quote it. Never reuse or renumber a code; retire it instead. The secretaries'
+guide and `gongshi check --explain` are generated from this table.
+
+Areas: G0xx files and YAML, G1xx structure, G2xx money, G3xx votes, G4xx
+publicity, G5xx organizations, G6xx volunteer schedules, G7xx privacy,
+G8xx history, G9xx the checker itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.diagnostics import Diagnostic, Severity, Span
+
+
+@dataclass(frozen=True)
+class Code:
+    """A permanent problem code and its explanation for the secretaries' guide."""
+
+    code: str
+    title: str
+    severity: Severity
+    what: str
+    why: str
+    bad: str
+    fix: str
+
+    def at(self, span: Span, message: str, record_id: str | None = None) -> Diagnostic:
+        return Diagnostic(self.code, self.severity, span, message, record_id)
+
+
+E, W = Severity.ERROR, Severity.WARNING
+
+G001 = Code(
+    "G001", "YAML 格式错误", E,
+    "文件能否按 YAML 的规则读懂：冒号、缩进、引号、括号。",
+    "读不懂的文件里的记录全部无法公示。",
+    "description: 时间: 上午九点",
+    'description: "时间: 上午九点"',
+)
+G002 = Code(
+    "G002", "字段重复", E,
+    "同一层里是否把一个字段写了两次。",
+    "YAML 只保留最后一个，另一个数字会悄悄消失，公示内容就和你写的不一样。",
+    "amount: 120.00\namount: 210.00",
+    "amount: 210.00",
+)
+G003 = Code(
+    "G003", "用了 Tab 缩进", E,
+    "行首缩进里是否有 Tab 字符。",
+    "YAML 不允许 Tab 缩进，不同编辑器里 Tab 宽度也不同，层级会错乱。",
+    "entries:\n\t- date: 2026-01-05",
+    "entries:\n  - date: 2026-01-05",
+)
+G004 = Code(
+    "G004", "文件不是 UTF-8 编码", E,
+    "文件是否以 UTF-8 编码保存（开头带 BOM 也可以）。",
+    "GBK 编码的中文在网站上会变成乱码。",
+    "（用 Windows 记事本以 ANSI/GBK 保存的文件）",
+    "用记事本“另存为”，编码选 UTF-8。",
+)
+G005 = Code(
+    "G005", "文件是空的", E,
+    "文件里是否有内容（只有注释也算空）。",
+    "空文件多半是忘了保存或误建的文件。",
+    "# 待填写",
+    "填写记录内容，或删除这个文件。",
+)
+G006 = Code(
+    "G006", "最外层不是“字段: 值”", E,
+    "文件最外层是否为一组“字段: 值”。",
+    "每个文件是一条记录，记录由字段组成。",
+    "- id: lift-2026\n  title: 更换电梯",
+    "id: lift-2026\ntitle: 更换电梯",
+)
+G007 = Code(
+    "G007", "别名展开过多", E,
+    "锚点和别名（& 与 *）展开后的规模。",
+    "层层引用的别名可以让一个小文件展开成几十亿个值，拖垮生成过程。",
+    "a: &a [1, 1]\nb: &b [*a, *a]\nc: [*b, *b]  # 再嵌套很多层",
+    "直接写出内容，不用别名。",
+)
+G008 = Code(
+    "G008", "文件过大", E,
+    "单个文件的大小。",
+    "一个文件只放一条记录；过大的文件多半是粘贴错了内容。",
+    "（一个几十 MB 的账目文件）",
+    "按季度或月份把账目分成多个文件。",
+)
+G009 = Code(
+    "G009", "文件无法读取", E,
+    "文件能否打开。",
+    "打不开的文件里的记录无法公示。",
+    "（没有读取权限的文件）",
+    "检查文件权限或重新保存。",
+)
+
+G101 = Code(
+    "G101", "缺少必填字段", E,
+    "每类记录必须有的字段是否都写了。",
+    "缺了字段，公示就不完整（例如账目没有期末余额）。",
+    "account: party-funds\n# 缺少 closing_balance",
+    "closing_balance: 12800.00",
+)
+G102 = Code(
+    "G102", "取值不合要求", E,
+    "字段的值是否是应有的类型和格式（整数、文字、列表、编号格式等）。",
+    "格式不对的值无法计算，也无法正确显示。",
+    "owners: 约三百户",
+    "owners: 312",
+)
+G103 = Code(
+    "G103", "不认识的字段", W,
+    "是否有格式里没有的字段名，多半是拼写错误。",
+    "拼错的字段不会被读取：你以为公示了，其实没有。",
+    "closing_balence: 100.00",
+    "closing_balance: 100.00",
+)
+G104 = Code(
+    "G104", "日期无效", E,
+    "日期是否写成 2026-03-01 的格式，并且是日历上真实存在的日子。",
+    "不存在的日期（如 2 月 30 日）无法计算公示期和余额。",
+    "date: 2026-02-30",
+    "date: 2026-02-28",
+)
+G105 = Code(
+    "G105", "金额无效", E,
+    "金额是否为不带单位、逗号的数字，最多两位小数。",
+    "金额要精确到分地核算，写法不统一就无法核对。",
+    "amount: 1,200元",
+    "amount: 1200.00",
+)
+G106 = Code(
+    "G106", "不是允许的选项", E,
+    "只能从固定选项中选一个的字段（如 type、status、kind）。",
+    "选项决定了记录如何核算和显示。",
+    "type: 支出",
+    "type: expense",
+)
+G107 = Code(
+    "G107", "编号重复", E,
+    "组织、事项的 id 是否唯一。",
+    "两个记录同一个编号，引用和网址就会指错。",
+    "id: lift-2026   # 另一个文件里也是 lift-2026",
+    "id: lift-2026-b",
+)
+G108 = Code(
+    "G108", "引用不存在", E,
+    "引用的组织、事项编号是否存在。",
+    "引用断了，居民就看不到支出对应的决议或成员的兼职情况。",
+    "matter: lift-2062",
+    "matter: lift-2026",
+)
+G109 = Code(
+    "G109", "文件不在约定的文件夹", W,
+    "content/ 下的 YAML 文件是否放在 organizations、funds、matters、volunteers 之一。",
+    "放错位置的文件不会被当成任何记录公示。",
+    "content/2026-q1.yml",
+    "content/funds/2026-q1.yml",
+)
+G110 = Code(
+    "G110", "结束早于开始", E,
+    "起止日期或时间是否先后颠倒。",
+    "颠倒的期间无法核算，也会误导居民。",
+    "period: {start: 2026-03-31, end: 2026-01-01}",
+    "period: {start: 2026-01-01, end: 2026-03-31}",
+)
+
+G201 = Code(
+    "G201", "账目不平", E,
+    "期初余额 + 收入合计 − 支出合计 是否等于期末余额，精确到分。",
+    "账不平是居民最关心的问题：差一分钱也要说清楚。",
+    "opening_balance: 100.00\n# 收入 50.00，支出 20.00\nclosing_balance: 130.01",
+    "closing_balance: 130.00",
+)
+G202 = Code(
+    "G202", "上下期余额不衔接", E,
+    "同一账户上一期的期末余额是否等于下一期的期初余额。",
+    "两期之间对不上的钱去了哪里，居民有权知道。",
+    "# 一季度 closing_balance: 5000.00\n# 二季度 opening_balance: 4800.00",
+    "二季度 opening_balance: 5000.00",
+)
+G203 = Code(
+    "G203", "余额与对账不符", E,
+    "balance_checks 中写明的银行对账单或现金盘点余额，是否等于当天结束时的账面余额。",
+    "账面和银行对不上，说明漏记、错记了流水。",
+    "balance_checks:\n  - {date: 2026-01-31, balance: 900.00, source: 银行对账单}",
+    "补记漏掉的流水，或更正对账余额。",
+)
+G204 = Code(
+    "G204", "支出超出事项预算", E,
+    "引用同一重大事项的支出合计是否超过该事项的预算。",
+    "超预算花钱需要重新表决或说明。",
+    "budget: 100000.00\n# 各期引用它的支出合计 120000.00",
+    "核对支出，或按程序调整预算后更新 budget。",
+)
+G205 = Code(
+    "G205", "流水日期不在本期内", E,
+    "每笔流水的日期是否落在账目的 period 之内。",
+    "跨期记账会让两期的余额都不对。",
+    "period: {start: 2026-01-01, end: 2026-03-31}\nentries:\n  - date: 2026-04-02",
+    "把这笔流水移到二季度的账目里。",
+)
+G206 = Code(
+    "G206", "账期有缺口或重叠", E,
+    "同一账户的各期账目是否首尾相接：下一期从上一期结束的次日开始。",
+    "缺口里的收支没有公示，重叠的日子会被记两次。",
+    "# 一季度到 2026-03-31，二季度却从 2026-04-05 开始",
+    "二季度 period.start: 2026-04-01",
+)
+G207 = Code(
+    "G207", "支出引用的事项尚未通过", W,
+    "引用重大事项的支出，该事项是否已经表决通过（或已在实施、已完成）。",
+    "未经业主表决就动用公共资金，需要说明理由。",
+    "matter: lawn-parking   # 状态仍是 voting",
+    "等表决通过后再记支出，或更正引用的事项。",
+)
+
+G301 = Code(
+    "G301", "表决结果与票数不符", E,
+    "按《民法典》第二百七十八条，用票数重新计算表决结果，与 decision.result 是否一致。",
+    "公布的结果必须经得起任何一位业主用计算器核对。",
+    "agreed: {owners: 150, area_m2: 15000}\n# 参与 320 户，未过半\nresult: approved",
+    "result: rejected",
+)
+G302 = Code(
+    "G302", "参与表决的多于有表决权的", E,
+    "参与表决的户数、面积是否不超过有表决权的户数、面积。",
+    "参与人数超过业主总数说明统计有误。",
+    "eligible: {owners: 500, ...}\nparticipated: {owners: 520, ...}",
+    "核对参与人数。",
+)
+G303 = Code(
+    "G303", "票数加总不符", E,
+    "同意、反对、弃权之和是否不超过参与表决的户数和面积。",
+    "票数对不上，结果就不可信。",
+    "participated: {owners: 400}\nagreed: {owners: 300}\nopposed: {owners: 150}",
+    "核对各项票数。",
+)
+G304 = Code(
+    "G304", "表决类型与法条项不符", E,
+    "vote.kind 是否与第二百七十八条的项对应：第六至八项为 special（双四分之三），其余为 ordinary（双过半）。",
+    "类型决定通过门槛，写错会导致结论错误。",
+    "item: 8\nkind: ordinary",
+    "item: 8\nkind: special",
+)
+G305 = Code(
+    "G305", "有表决权的户数、面积与小区不符", W,
+    "eligible 是否与 site_config.yml 中小区的业主户数、专有部分总面积一致。",
+    "分母小了，门槛就低了。",
+    "eligible: {owners: 900, area_m2: 90000}  # 小区共 1286 户",
+    "eligible: {owners: 1286, area_m2: 128650.40}",
+)
+G306 = Code(
+    "G306", "状态与表决结果矛盾", E,
+    "status 与 decision.result 是否一致（如结果未通过，状态却是 approved）。",
+    "状态一眼可见，必须和表决结果一致。",
+    "status: approved\ndecision: {result: rejected}",
+    "status: rejected",
+)
+G307 = Code(
+    "G307", "缺少表决或公示信息", E,
+    "处于公示、表决、通过、否决等状态的事项，是否写了相应的 publicity、vote、decision。",
+    "没有票数和日期的“已通过”，居民无从核对。",
+    "status: approved\n# 没有 vote 和 decision",
+    "补上 vote 与 decision。",
+)
+
+G401 = Code(
+    "G401", "公示期不足", E,
+    "公示期是否达到 rules.publicity_min_days：按《民法典》第二百零一条首日不计入，"
+    "第二百零三条末日逢法定休假日顺延至其后第一个工作日。",
+    "公示期太短，业主来不及看到、提出异议。",
+    "publicity: {start: 2026-09-30, end: 2026-10-07}  # 末日在国庆假期内",
+    "publicity: {start: 2026-09-30, end: 2026-10-09}",
+)
+G402 = Code(
+    "G402", "节假日安排未知", W,
+    "公示期所在年份的法定节假日安排是否已知（节假日数据包或 site_config.yml 的 holiday_calendar）。",
+    "不知道哪天放假，就算不准公示期，不能猜。",
+    "publicity: {start: 2027-01-20, end: 2027-02-05}",
+    "在 site_config.yml 的 holiday_calendar 中写上国务院公布的该年放假和调休日期。",
+)
+G403 = Code(
+    "G403", "决定公布过晚", E,
+    "表决结果是否在作出决定后 rules.decision_publish_days 日内公布（decision.published）。",
+    "业主有权及时知道决定。",
+    "decision: {date: 2026-05-10, published: 2026-05-20}",
+    "decision: {date: 2026-05-10, published: 2026-05-12}",
+)
+
+G501 = Code(
+    "G501", "组织人数不合规定", E,
+    "党组织、业委会、监委会的成员人数是否在 rules 规定的范围内。",
+    "人数不足无法正常议事，试点方案对人数有明确要求。",
+    "kind: supervisory_committee\nmembers: [一人, 两人]",
+    "监督委员会设委员 3 至 5 名。",
+)
+G502 = Code(
+    "G502", "监委会成员兼职", E,
+    "监督委员会成员是否同时在业委会或物业公司任职。",
+    "监督者不能监督自己：试点方案要求监委会委员原则上不在业委会和物业公司兼职。",
+    "also: [owners-committee]",
+    "去掉兼职，或更换监委会成员。",
+)
+G503 = Code(
+    "G503", "党组织班子中业主党员比例不足", E,
+    "小区党组织班子成员中，业主或业委会委员中的党员是否达到 rules.party_owner_ratio（默认 50%）。",
+    "试点方案要求班子成员中业主和业委会中的党员比例达到 50% 以上。",
+    "members:\n  - {name: 甲, owner: false}\n  - {name: 乙, owner: false}",
+    "调整班子组成，或如实标注 owner: true。",
+)
+G504 = Code(
+    "G504", "任期或合同即将到期", W,
+    "组织任期或物业合同是否在 rules.term_warning_days（默认 90 天）内到期。",
+    "换届选举和续聘要提前筹备、公示。",
+    "term: {start: 2021-12-01, end: 2026-12-31}",
+    "启动换届或续聘程序，并在事项中公示。",
+)
+G505 = Code(
+    "G505", "任期或合同已到期", W,
+    "组织任期或物业合同是否已经结束。",
+    "过期的组织还在履职，需要说明。",
+    "term: {start: 2020-01-01, end: 2025-12-31}",
+    "完成换届后更新 term。",
+)
+
+G601 = Code(
+    "G601", "志愿者排班冲突", E,
+    "同一位志愿者是否被排进了时间重叠的两个班次。",
+    "排了人却到不了岗，居民会白跑一趟。",
+    "两个班次都在周三 16:30–18:00，都有“王芳”",
+    "调整其中一个班次的人员或时间。",
+)
+G602 = Code(
+    "G602", "班次时间无效", E,
+    "班次的起止时间是否写成 16:30 这样的格式，且结束晚于开始。",
+    "时间不清楚，居民不知道几点来。",
+    "start: 4点半",
+    'start: "16:30"',
+)
+G603 = Code(
+    "G603", "排班的队伍不是志愿服务队", E,
+    "排班文件的 team 是否指向 kind 为 volunteer_team 的组织。",
+    "排班要挂在具体的志愿服务队名下。",
+    "team: owners-committee",
+    "team: youth-tutoring",
+)
+
+G701 = Code(
+    "G701", "公开内容含身份证号", E,
+    "公示内容中是否有 18 位居民身份证号码（按 GB 11643 校验位识别）。",
+    "身份证号属于个人敏感信息，公开会带来诈骗和冒用风险。",
+    "description: 退还押金（张三 330106198001011234）",
+    "description: 退还押金（3 栋住户）",
+)
+G702 = Code(
+    "G702", "公开内容含个人手机号", E,
+    "公示内容中是否有手机号码（site_config.yml 的 privacy.public_numbers 中登记为可公开的除外）。",
+    "个人手机号公开后会招来骚扰和诈骗。",
+    "contact: 王主任 13912345678",
+    "contact: 业委会办公室 0731-8888 1234",
+)
+G703 = Code(
+    "G703", "公开内容含银行卡号", E,
+    "公示内容中是否有银行卡号（16–19 位且通过 Luhn 校验）。",
+    "银行卡号公开有盗刷和诈骗风险。",
+    "description: 转入 6222021234567890128",
+    "description: 转入维修资金专户（尾号 0128）",
+)
+G704 = Code(
+    "G704", "帮扶对象被具名", E,
+    "帮扶、慰问、救助类收支（rules.aid_categories）是否写了收款人姓名。",
+    "困难家庭的隐私和尊严要保护：公开帮扶只公开金额和户数。",
+    "category: 帮扶慰问\ncounterparty: 李某某",
+    "删除 counterparty，在 description 中写“慰问困难家庭 3 户”。",
+)
+
+G901 = Code(
+    "G901", "检查程序出错", E,
+    "某项检查在运行时出错。",
+    "这是 Gongshi 的缺陷，不是你的错；其余检查照常进行。",
+    "—",
+    "请把这条信息和出错的文件报告给维护者。",
+)
+
+CATALOGUE: tuple[Code, ...] = tuple(
+    value for name, value in sorted(globals().items()) if isinstance(value, Code)
+)
+"""Every code, in order: the single source for the guide and for `--format json` consumers."""

@@ -1,0 +1,278 @@
+"""YAML files to plain values that remember where each value was written.
+
+PyYAML composes the node graph (with its C parser where present); we turn the
+nodes into dicts, lists and strings ourselves, because its constructors lose
+positions, silently keep the last of two duplicate keys, and apply YAML 1.1's
+surprises (`no` → False, `010` → 8, `12:30` → 750). Here every scalar stays the
+text the secretary typed (only an empty value or `~` becomes None), and the
+models decide what the text means. Every problem becomes a `Diagnostic`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator import codes
+from generator.diagnostics import Diagnostic, Span
+
+try:  # the C parser is several times faster; the pure-Python one behaves the same
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_FILE_BYTES = 4 * 1024 * 1024
+"""A quarter's ledger is a few dozen kilobytes; anything this big is a mistake or an attack."""
+
+MAX_EXPANDED_NODES = 200_000
+"""Aliases may repeat a block, but not multiply it into millions of values ("billion laughs")."""
+
+PathKey = tuple[str | int, ...]
+_NULL_TAG = "tag:yaml.org,2002:null"
+_LEADING_TAB = re.compile(r"^[ ]*\t", re.MULTILINE)
+
+
+@dataclass
+class SourceMap:
+    """Positions of the values of one file, keyed by their path from the top."""
+
+    file: str
+    values: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+
+    def span(self, *path: str | int) -> Span:
+        """Where the value at `path` was written, or its nearest written parent."""
+        key: PathKey = tuple(path)
+        while True:
+            position = self.values.get(key)
+            if position is not None:
+                return Span(self.file, *position)
+            if not key:
+                return Span(self.file, 1, 1)
+            key = key[:-1]
+
+    def key_span(self, *path: str | int) -> Span:
+        """Where the key naming `path` was written (for unknown or duplicate keys)."""
+        position = self.keys.get(tuple(path))
+        return Span(self.file, *position) if position else self.span(*path)
+
+
+@dataclass
+class LoadedFile:
+    """One YAML file read and understood as plain values, or the reasons it could not be."""
+
+    path: Path
+    name: str
+    data: dict[str, Any] | None
+    source: SourceMap
+    diagnostics: list[Diagnostic]
+
+
+def load_yaml_file(path: Path, name: str) -> LoadedFile:
+    """Read `path` (shown to people as `name`); never raises for bad content."""
+    source = SourceMap(name)
+
+    def failed(diagnostic: Diagnostic) -> LoadedFile:
+        return LoadedFile(path, name, None, source, [diagnostic])
+
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return failed(codes.G009.at(Span(name), f"无法读取此文件（{error.strerror}）。请检查文件权限。"))
+    if len(raw) > MAX_FILE_BYTES:
+        return failed(
+            codes.G008.at(
+                Span(name, 1, 1),
+                f"文件有 {len(raw) // 1024} KB，超过上限 {MAX_FILE_BYTES // 1024 // 1024} MB。"
+                "一个文件只放一条记录；账目请按季度或月份分成多个文件。",
+            )
+        )
+    text_or_problem = _decode(raw, name)
+    if isinstance(text_or_problem, Diagnostic):
+        return failed(text_or_problem)
+    text = text_or_problem
+    tab = _LEADING_TAB.search(text)
+    if tab:
+        line = text.count("\n", 0, tab.start()) + 1
+        column = tab.end() - tab.start()
+        return failed(
+            codes.G003.at(
+                Span(name, line, column),
+                "这一行用 Tab 键缩进了。YAML 只认空格：请把行首的 Tab 换成空格（每级两个空格）。",
+            )
+        )
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        return failed(_syntax_diagnostic(error, name))
+    except yaml.YAMLError as error:  # pragma: no cover - PyYAML marks all parse errors
+        return failed(codes.G001.at(Span(name, 1, 1), f"YAML 格式错误：{error}"))
+    if root is None:
+        return failed(
+            codes.G005.at(Span(name, 1, 1), "文件是空的。请填写记录内容，或删除这个文件。")
+        )
+    if not isinstance(root, yaml.MappingNode):
+        line, column = _position(root)
+        return failed(
+            codes.G006.at(
+                Span(name, line, column),
+                "文件最外层应是“字段: 值”的形式（如 `id: xxx`），现在却是"
+                f"{'列表' if isinstance(root, yaml.SequenceNode) else '一段文字'}。"
+                "请对照同类文件的写法修改。",
+            )
+        )
+    if _expanded_size(root, {}) > MAX_EXPANDED_NODES:
+        line, column = _position(root)
+        return failed(
+            codes.G007.at(
+                Span(name, line, column),
+                f"文件里的锚点/别名（& 和 *）展开后超过 {MAX_EXPANDED_NODES} 个值。"
+                "请不要层层引用或引用自身，直接写出内容。",
+            )
+        )
+    diagnostics: list[Diagnostic] = []
+    data = _convert(root, (), source, diagnostics)
+    return LoadedFile(path, name, data, source, diagnostics)
+
+
+def _decode(raw: bytes, name: str) -> str | Diagnostic:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]  # a BOM from Windows Notepad is harmless: accept it
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        span = Span(name, line, column)
+    try:
+        raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return codes.G004.at(
+            span, "文件不是 UTF-8 编码，这里有无法识别的字节。请用记事本或 VS Code 另存为“UTF-8”编码。"
+        )
+    return codes.G004.at(
+        span,
+        "文件是用 GBK/GB18030 编码保存的（常见于 Windows 记事本、WPS 的默认设置），"
+        "这里只认 UTF-8。请用记事本“另存为”→ 编码选“UTF-8”，"
+        "或在 VS Code 右下角点编码→“通过编码保存”→ UTF-8。",
+    )
+
+
+_SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
+    (
+        "mapping values are not allowed",
+        "这一行的值里有冒号“: ”。含冒号的文字请整段加英文引号，如 description: \"时间: 上午九点\"。",
+    ),
+    (
+        "could not find expected ':'",
+        "这里缺少“字段: 值”中的英文冒号，或上一行的缩进不对。请检查冒号和缩进。",
+    ),
+    (
+        "expected <block end>",
+        "缩进对不齐：同一层的字段必须用同样多的空格开头。请对照上下行调整缩进。",
+    ),
+    (
+        "found undefined alias",
+        "这里引用了一个没有定义的别名（*名字）。请删除 * 或先用 &名字 定义它。",
+    ),
+    (
+        "found unexpected end of stream",
+        "文件在引号或括号还没结束时就到头了。请检查是否漏了右引号或右括号。",
+    ),
+    (
+        "found unknown escape character",
+        "双引号里的反斜杠 \\ 后面跟了无法识别的字符。请改用单引号，或把 \\ 写成 \\\\。",
+    ),
+    (
+        "expected a comment or a line break",
+        "引号后面还有多余的文字。整段文字请放在一对引号里面。",
+    ),
+    (
+        "found character '\\t'",
+        "这里有 Tab 字符。YAML 只认空格，请把 Tab 换成空格。",
+    ),
+    (
+        "while parsing a flow",
+        "方括号 [ ] 或花括号 { } 没有成对闭合。请检查括号和逗号。",
+    ),
+    (
+        "found character '@' that cannot start any token",
+        "以 @ 或 ` 开头的文字必须加英文引号。",
+    ),
+)
+
+
+def _syntax_diagnostic(error: yaml.MarkedYAMLError, name: str) -> Diagnostic:
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = f"{error.context or ''} {error.problem or ''}"
+    hint = next((text for marker, text in _SYNTAX_HINTS if marker in problem), None)
+    if hint is None:
+        hint = "请检查这一行及上一行的缩进、冒号和引号是否成对。"
+    return codes.G001.at(Span(name, line, column), f"YAML 格式错误：{hint}")
+
+
+def _position(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
+    """How many values the node stands for once every alias is written out in full."""
+    known = memo.get(id(node))
+    if known is not None:
+        return known
+    memo[id(node)] = MAX_EXPANDED_NODES + 1  # an alias inside its own anchor never ends
+    if isinstance(node, yaml.MappingNode):
+        size = 1 + sum(_expanded_size(k, memo) + _expanded_size(v, memo) for k, v in node.value)
+    elif isinstance(node, yaml.SequenceNode):
+        size = 1 + sum(_expanded_size(item, memo) for item in node.value)
+    else:
+        size = 1
+    memo[id(node)] = size
+    return size
+
+
+def _convert(
+    node: yaml.Node, path: PathKey, source: SourceMap, diagnostics: list[Diagnostic]
+) -> Any:
+    source.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag == _NULL_TAG and node.style is None:
+            return None
+        return node.value
+    if isinstance(node, yaml.SequenceNode):
+        return [
+            _convert(item, (*path, index), source, diagnostics)
+            for index, item in enumerate(node.value)
+        ]
+    mapping: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            line, column = _position(key_node)
+            diagnostics.append(
+                codes.G001.at(
+                    Span(source.file, line, column),
+                    "字段名必须是一段简单文字，这里却是列表或键值对。请检查缩进和冒号。",
+                )
+            )
+            continue
+        key = key_node.value
+        key_path = (*path, key)
+        if key in mapping:
+            first_line = source.keys[key_path][0]
+            line, column = _position(key_node)
+            diagnostics.append(
+                codes.G002.at(
+                    Span(source.file, line, column),
+                    f"字段「{key}」在同一层写了两次（第 {first_line} 行已有）。"
+                    "YAML 只会保留其中一个，另一个会悄悄丢失：请删除或合并重复的那一行。",
+                )
+            )
+            continue
+        source.keys[key_path] = _position(key_node)
+        mapping[key] = _convert(value_node, key_path, source, diagnostics)
+    return mapping

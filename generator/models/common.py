@@ -1,0 +1,177 @@
+"""Field types shared by every record: exact money, real dates, ids, times.
+
+The loader hands every scalar over as the text that was typed, so these types
+parse text. Errors carry a Chinese message and a type name that `parse.py`
+maps to a stable problem code.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, time
+from decimal import Decimal, InvalidOperation
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer
+from pydantic_core import PydanticCustomError
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_AMOUNT = re.compile(r"^-?\d+(\.\d{1,2})?$")
+_TIME = re.compile(r"^([01]?\d|2[0-3])[:：]([0-5]\d)$")
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+
+
+def _parse_date(value: Any) -> Any:
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    if not _DATE.match(text):
+        raise PydanticCustomError(
+            "gongshi_date", "「{text}」不是日期。日期请写成 2026-03-01 这样的格式（年-月-日）。",
+            {"text": text},
+        )
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise PydanticCustomError(
+            "gongshi_date", "「{text}」这一天在日历上不存在，请检查月份和日子。", {"text": text}
+        ) from None
+
+
+def _parse_amount(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, float):  # never: floats cannot hold 0.10 exactly
+        raise TypeError("amounts must never pass through float")
+    text = str(value).strip()
+    if not _AMOUNT.match(text):
+        hint = "不带“元”、“¥”、逗号或空格，最多两位小数"
+        raise PydanticCustomError(
+            "gongshi_amount", "「{text}」不是金额。金额请写成 1234.50 这样的数字，{hint}。",
+            {"text": text, "hint": hint},
+        )
+    try:
+        return Decimal(text)
+    except InvalidOperation:  # pragma: no cover - the pattern admits only valid decimals
+        raise PydanticCustomError("gongshi_amount", "「{text}」不是金额。", {"text": text}) from None
+
+
+def _parse_area(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return value
+    text = str(value).strip()
+    if not re.match(r"^\d+(\.\d{1,4})?$", text):
+        raise PydanticCustomError(
+            "gongshi_amount", "「{text}」不是面积。面积请写成 12865.40 这样的平方米数，不带单位。",
+            {"text": text},
+        )
+    return Decimal(text)
+
+
+def _parse_time(value: Any) -> Any:
+    if isinstance(value, time):
+        return value
+    text = str(value).strip()
+    match = _TIME.match(text)
+    if not match:
+        raise PydanticCustomError(
+            "gongshi_time", "「{text}」不是时间。请写成 \"16:30\" 这样的 24 小时制时间（加引号）。",
+            {"text": text},
+        )
+    return time(int(match.group(1)), int(match.group(2)))
+
+
+def _parse_id(value: Any) -> Any:
+    text = str(value).strip()
+    if not _ID.match(text):
+        raise PydanticCustomError(
+            "gongshi_id",
+            "编号「{text}」不合格式：只能用小写英文字母、数字和连字符（-），如 lift-renewal-2026。"
+            "编号会出现在网址里，所以不用中文。",
+            {"text": text},
+        )
+    return text
+
+
+def _parse_count(value: Any) -> Any:
+    text = str(value).strip()
+    if not re.match(r"^\d+$", text):
+        raise PydanticCustomError(
+            "gongshi_count", "「{text}」不是整数。请只写数字，如 312。", {"text": text}
+        )
+    return int(text)
+
+
+_TRUE = {"true", "yes", "是", "y", "on"}
+_FALSE = {"false", "no", "否", "n", "off"}
+
+
+def _parse_flag(value: Any) -> Any:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise PydanticCustomError(
+        "gongshi_flag", "「{text}」不是“是/否”。请写 true（是）或 false（否）。", {"text": text}
+    )
+
+
+def _as_text(value: Any) -> Any:
+    """Numbers and words typed into a text field stay exactly as typed."""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, bool | int | Decimal | date):
+        return str(value)
+    return value
+
+
+IsoDate = Annotated[date, BeforeValidator(_parse_date)]
+Yuan = Annotated[
+    Decimal,
+    BeforeValidator(_parse_amount),
+    PlainSerializer(lambda amount: f"{amount:.2f}", return_type=str),
+    Field(json_schema_extra={"type": "number", "multipleOf": 0.01}),
+]
+Area = Annotated[
+    Decimal,
+    BeforeValidator(_parse_area),
+    PlainSerializer(lambda area: str(area), return_type=str),
+    Field(json_schema_extra={"type": "number", "minimum": 0}),
+]
+ClockTime = Annotated[
+    time,
+    BeforeValidator(_parse_time),
+    PlainSerializer(lambda moment: moment.strftime("%H:%M"), return_type=str),
+    Field(json_schema_extra={"type": "string", "pattern": r"^\d{1,2}:\d{2}$"}),
+]
+RecordId = Annotated[
+    str, BeforeValidator(_parse_id), Field(json_schema_extra={"pattern": _ID.pattern})
+]
+Count = Annotated[
+    int, BeforeValidator(_parse_count), Field(json_schema_extra={"type": "integer", "minimum": 0})
+]
+Flag = Annotated[bool, BeforeValidator(_parse_flag)]
+Text = Annotated[str, BeforeValidator(_as_text)]
+
+
+class Model(BaseModel):
+    """Every record part: unknown keys are reported, values are never coerced silently."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Period(Model):
+    start: IsoDate = Field(title="开始日期", description="期间的第一天，如 2026-01-01。")
+    end: IsoDate = Field(title="结束日期", description="期间的最后一天（含当天），如 2026-03-31。")
+
+
+class Contact(Model):
+    """How residents reach a body. Mobile numbers must be listed as public in site_config.yml."""
+
+    phone: Text | None = Field(None, title="电话", description="办公电话或对外服务热线。")
+    address: Text | None = Field(None, title="地址", description="办公地点，如 3 栋一楼党群服务站。")
+    hours: Text | None = Field(None, title="办公时间", description="如 工作日 9:00–17:00。")
+    email: Text | None = Field(None, title="邮箱", description="对外公开的电子邮箱。")

@@ -1,0 +1,119 @@
+"""`site_config.yml`: the community, the site, and the thresholds rules enforce.
+
+Like MkDocs' config schema, every setting is declared once here with its
+description and default; `gongshi schema` and the secretaries' guide read them.
+Thresholds name their legal source because cities differ.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, Field
+from pydantic_core import PydanticCustomError
+
+from generator.models.common import Area, Contact, Count, IsoDate, Model, Text
+
+
+def _parse_ratio(value: Any) -> Any:
+    text = str(value).strip().rstrip("%")
+    try:
+        ratio = Fraction(text) / (100 if str(value).strip().endswith("%") else 1)
+    except (ValueError, ZeroDivisionError):
+        raise PydanticCustomError(
+            "gongshi_ratio", "「{text}」不是比例。请写成 1/2 或 50% 这样的形式。", {"text": str(value)}
+        ) from None
+    if not 0 <= ratio <= 1:
+        raise PydanticCustomError("gongshi_ratio", "比例应在 0 到 1（0% 到 100%）之间。", {})
+    return ratio
+
+
+Ratio = Annotated[Fraction, BeforeValidator(_parse_ratio), Field(json_schema_extra={"type": "string"})]
+
+
+class Community(Model):
+    name: Text = Field(title="小区名称", description="如 翠湖花园小区。")
+    address: Text = Field(title="地址", description="小区所在地址。")
+    owners: Count = Field(title="业主户数", description="有表决权的业主总数（户），表决的分母。")
+    total_area_m2: Area = Field(title="专有部分总面积", description="全体业主专有部分面积之和（平方米），表决的分母。")
+    buildings: Count | None = Field(None, title="楼栋数", description="楼栋数量。")
+    street: Text | None = Field(None, title="所属街道", description="如 xx 街道。")
+    neighborhood: Text | None = Field(None, title="所属社区", description="如 xx 社区居委会。")
+
+
+class Site(Model):
+    url: Text = Field(title="网址", description="公示网站的地址，以 / 结尾，海报上的二维码指向这里。")
+    language: Text = Field("zh", title="语言", description="网站语言，默认 zh（简体中文）。")
+    title: Text | None = Field(None, title="网站标题", description="默认为“小区名称 + 信息公示”。")
+    contact: Contact | None = Field(None, title="联系方式", description="网站页脚显示的联系方式。")
+
+
+class SizeRange(Model):
+    min: Count = Field(title="最少", description="最少人数。")
+    max: Count = Field(title="最多", description="最多人数。")
+    source: Text = Field("", title="依据", description="规定的出处。")
+
+
+def _size(low: int, high: int, source: str) -> Any:
+    return Field(
+        default_factory=lambda: SizeRange(min=low, max=high, source=source),
+        title="人数范围",
+        description=f"成员人数的范围，默认 {low}–{high} 人（{source}）。",
+    )
+
+
+class Rules(Model):
+    """Thresholds of the checks. Defaults follow the pilot plans and common city rules."""
+
+    publicity_min_days: Count = Field(
+        7, title="公示期最少天数", description="重大事项公示期的最少天数，默认 7 日。"
+    )
+    publicity_source: Text = Field(
+        "《民法典》第二百零一条、第二百零三条计算期间；天数依所在城市物业管理条例，常见为 7 日",
+        title="公示期依据",
+        description="公示期天数的出处，显示在公示和检查信息里。",
+    )
+    decision_publish_days: Count = Field(
+        3, title="决定公布时限", description="作出决定后多少日内公布，默认 3 日。"
+    )
+    term_warning_days: Count = Field(
+        90, title="到期提醒天数", description="任期、合同到期前多少天开始提醒，默认 90 天。"
+    )
+    party_organization_size: SizeRange = _size(3, 7, "试点方案：党组织委员 3 至 7 名")
+    owners_committee_size: SizeRange = _size(5, 11, "业主大会和业主委员会指导规则：5 至 11 人单数")
+    supervisory_committee_size: SizeRange = _size(3, 5, "试点方案：监督委员会设委员 3 至 5 名")
+    party_owner_ratio: Ratio = Field(
+        Fraction(1, 2),
+        title="班子中业主党员比例",
+        description="小区党组织班子成员中业主或业委会委员中的党员所占比例下限，默认 1/2（试点方案：50% 以上）。",
+    )
+    aid_categories: tuple[Text, ...] = Field(
+        ("帮扶慰问", "困难帮扶", "慰问", "救助"),
+        title="帮扶类别",
+        description="这些类别的收支不得写出受助人姓名（counterparty）。",
+    )
+
+
+class YearCalendar(Model):
+    rest_days: tuple[IsoDate, ...] = Field((), title="放假日", description="国务院公布的该年法定节假日放假日期（含调休放假的日子）。")
+    working_days: tuple[IsoDate, ...] = Field((), title="调休上班日", description="该年周末调休上班的日期。")
+
+
+class Privacy(Model):
+    public_numbers: tuple[Text, ...] = Field(
+        (), title="可公开号码", description="经本人同意公开的手机号码（如物业值班手机），其他手机号一律不得公开。"
+    )
+
+
+class SiteConfig(Model):
+    community: Community = Field(title="小区", description="小区的基本情况。")
+    site: Site = Field(title="网站", description="公示网站的设置。")
+    rules: Rules = Field(default_factory=Rules, title="检查规则", description="各项检查的门槛，不写则用默认值。")
+    holiday_calendar: dict[int, YearCalendar] = Field(
+        default_factory=dict,
+        title="节假日补充",
+        description="节假日数据包还不知道的年份：按国务院通知填写放假日和调休上班日，键为年份。",
+    )
+    privacy: Privacy = Field(default_factory=Privacy, title="隐私", description="隐私检查的设置。")
+    established: IsoDate | None = Field(None, title="建站日期", description="开始公示的日期。")

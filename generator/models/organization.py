@@ -1,0 +1,83 @@
+"""Organizations: the Party core, the three bodies and the volunteer teams ("1 + 3 + 5+")."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from generator.models.common import (
+    Contact,
+    Flag,
+    IsoDate,
+    Model,
+    Period,
+    RecordId,
+    Text,
+    Yuan,
+)
+
+OrganizationKind = Literal[
+    "party_organization",
+    "owners_committee",
+    "supervisory_committee",
+    "property_company",
+    "volunteer_team",
+    "other",
+]
+
+KIND_NAMES: dict[str, str] = {
+    "party_organization": "小区党组织",
+    "owners_committee": "业主委员会",
+    "supervisory_committee": "监督委员会",
+    "property_company": "物业公司",
+    "volunteer_team": "志愿服务队",
+    "other": "其他组织",
+}
+
+
+class Member(Model):
+    name: Text = Field(title="姓名", description="成员姓名。只公开姓名和职务，不写身份证号、手机号。")
+    role: Text = Field(title="职务", description="如 书记、主任、委员、队长、队员、项目经理。")
+    party_member: Flag = Field(False, title="是否党员", description="true 表示中共党员。")
+    owner: Flag = Field(
+        False, title="是否业主", description="true 表示本小区业主，用于核算党组织班子中业主党员的比例。"
+    )
+    also: tuple[RecordId, ...] = Field(
+        (), title="交叉任职", description="此人同时任职的其他组织的 id，如 [owners-committee]。"
+    )
+    since: IsoDate | None = Field(None, title="任职起始", description="开始担任此职务的日期。")
+    note: Text | None = Field(None, title="备注", description="如 退休教师、法律工作者。")
+
+
+class Contract(Model):
+    """A property company's service contract, the basis of its fees and renewal."""
+
+    start: IsoDate = Field(title="合同开始", description="物业服务合同的开始日期。")
+    end: IsoDate = Field(title="合同结束", description="物业服务合同的结束日期。")
+    services: tuple[Text, ...] = Field((), title="服务内容", description="如 保安、保洁、保修、绿化。")
+    fees: dict[str, Yuan] = Field(
+        default_factory=dict,
+        title="收费标准",
+        description="收费项目及单价（元），如 住宅物业费（元/平方米·月）: 1.20。",
+    )
+
+
+class Organization(Model):
+    """One body of the community's governance, with who serves in it and what it answers for."""
+
+    id: RecordId = Field(title="编号", description="网址里用的编号：小写字母、数字和连字符，如 owners-committee。")
+    kind: OrganizationKind = Field(
+        title="类别",
+        description="party_organization 小区党组织；owners_committee 业主委员会；"
+        "supervisory_committee 监督委员会；property_company 物业公司；"
+        "volunteer_team 志愿服务队；other 其他。",
+    )
+    name: Text = Field(title="名称", description="组织的全称，如 翠湖花园小区业主委员会。")
+    established: IsoDate | None = Field(None, title="成立日期", description="组织成立或选举产生的日期。")
+    term: Period | None = Field(None, title="任期", description="本届任期的起止日期。")
+    duties: tuple[Text, ...] = Field((), title="责任清单", description="本组织的职责，一条一行。")
+    contact: Contact | None = Field(None, title="联系方式", description="居民找这个组织的办法。")
+    members: tuple[Member, ...] = Field((), title="成员", description="成员名单。")
+    contract: Contract | None = Field(None, title="物业服务合同", description="物业公司专用：合同期、服务内容和收费。")
+    summary: Text | None = Field(None, title="简介", description="一两句话介绍本组织（可用 Markdown）。")

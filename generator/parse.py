@@ -1,0 +1,171 @@
+"""Plain loaded values to models, with pydantic's complaints turned into Chinese diagnostics.
+
+pydantic reports where a value is (`loc`) and what kind of problem it has
+(`type`); the loader knows where that value was written. Joining the two gives
+every structural problem a file, line and column, and a stable code.
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+import types
+import typing
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from generator import codes
+from generator.diagnostics import Diagnostic
+from generator.loader import LoadedFile, SourceMap
+
+M = TypeVar("M", bound=BaseModel)
+
+_CODE_BY_ERROR_TYPE: dict[str, codes.Code] = {
+    "missing": codes.G101,
+    "extra_forbidden": codes.G103,
+    "gongshi_date": codes.G104,
+    "gongshi_amount": codes.G105,
+    "literal_error": codes.G106,
+    "gongshi_time": codes.G602,
+}
+
+_PLAIN_MESSAGES: dict[str, str] = {
+    "string_type": "这里应是一段文字。",
+    "list_type": "这里应是一个列表：每项另起一行，以“- ”开头。",
+    "tuple_type": "这里应是一个列表：每项另起一行，以“- ”开头。",
+    "dict_type": "这里应是一组“字段: 值”，请检查缩进。",
+    "model_type": "这里应是一组“字段: 值”，请检查缩进。",
+    "model_attributes_type": "这里应是一组“字段: 值”，请检查缩进。",
+    "int_parsing": "这里应是整数，只写数字。",
+    "int_type": "这里应是整数，只写数字。",
+    "greater_than_equal": "这个数不能小于 {ge}。",
+    "less_than_equal": "这个数不能大于 {le}。",
+    "greater_than": "这个数必须大于 {gt}。",
+}
+
+
+def parse_record(loaded: LoadedFile, model: type[M]) -> tuple[M | None, list[Diagnostic]]:
+    """Validate one loaded file; unknown keys are warnings and do not stop the record."""
+    assert loaded.data is not None, "parse only files that loaded"
+    data: Any = loaded.data
+    diagnostics: list[Diagnostic] = []
+    for attempt in range(2):
+        try:
+            return model.model_validate(data), diagnostics
+        except ValidationError as error:
+            problems = error.errors(include_url=False)
+        unknown = [p for p in problems if p["type"] == "extra_forbidden"]
+        if attempt == 0:
+            diagnostics.extend(_diagnostic(p, model, loaded.source) for p in problems)
+        if len(unknown) != len(problems):
+            return None, diagnostics
+        data = copy.deepcopy(data)  # the typo'd keys are reported; check the rest without them
+        for problem in unknown:
+            _remove(data, problem["loc"])
+    return None, diagnostics  # pragma: no cover - the second attempt has no unknown keys left
+
+
+def _remove(data: Any, loc: tuple[int | str, ...]) -> None:
+    for step in loc[:-1]:
+        data = data[step]
+    del data[loc[-1]]
+
+
+def _diagnostic(problem: Any, model: type[BaseModel], source: SourceMap) -> Diagnostic:
+    loc: tuple[int | str, ...] = tuple(problem["loc"])
+    kind: str = problem["type"]
+    code = _CODE_BY_ERROR_TYPE.get(kind, codes.G102)
+    where = describe_location(model, loc)
+    if kind == "missing":
+        span = source.span(*loc[:-1])
+        field = loc[-1]
+        title = _title_at(model, loc)
+        label = f"「{field}」（{title}）" if title else f"「{field}」"
+        parent = describe_location(model, loc[:-1])
+        return code.at(span, f"{parent + '缺少' if parent else '缺少'}必填字段{label}。请补上。")
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        suggestion = difflib.get_close_matches(key, _field_names_at(model, loc[:-1]), n=1)
+        hint = f"是不是想写「{suggestion[0]}」？" if suggestion else "请检查拼写，或删除这一行。"
+        return code.at(
+            source.key_span(*loc),
+            f"不认识的字段「{key}」，它不会被读取。{hint}",
+        )
+    if kind.startswith("gongshi_") or kind == "value_error":
+        text = problem["msg"].removeprefix("Value error, ")
+    elif kind == "literal_error":
+        allowed = problem.get("ctx", {}).get("expected", "")
+        text = f"「{problem['input']}」不是可选的值。可选：{allowed}。"
+    else:
+        template = _PLAIN_MESSAGES.get(kind, "这个值不合要求。")
+        text = template.format(**problem.get("ctx", {}))
+    return code.at(source.span(*loc), f"{where}：{text}" if where else text)
+
+
+def describe_location(model: type[BaseModel], loc: tuple[int | str, ...]) -> str:
+    """A path a secretary can follow: `entries 第 3 项 → amount（金额）`."""
+    parts: list[str] = []
+    current: Any = model
+    for step in loc:
+        if isinstance(step, int):
+            parts.append(f"第 {step + 1} 项")
+            continue
+        title = None
+        field = _field(current, step)
+        if field is not None:
+            title = field.title
+            current = _inner_model(field.annotation)
+        else:
+            current = None
+        parts.append(f"{step}（{title}）" if title else str(step))
+    return " → ".join(parts)
+
+
+def _title_at(model: type[BaseModel], loc: tuple[int | str, ...]) -> str | None:
+    current: Any = model
+    title = None
+    for step in loc:
+        if isinstance(step, int):
+            continue
+        field = _field(current, step)
+        if field is None:
+            return None
+        title = field.title
+        current = _inner_model(field.annotation)
+    return title
+
+
+def _field_names_at(model: type[BaseModel], loc: tuple[int | str, ...]) -> list[str]:
+    current: Any = model
+    for step in loc:
+        if isinstance(step, int):
+            continue
+        field = _field(current, step)
+        current = _inner_model(field.annotation) if field else None
+    if not (isinstance(current, type) and issubclass(current, BaseModel)):
+        return []
+    return [field.alias or name for name, field in current.model_fields.items()]
+
+
+def _field(model: Any, key: str) -> Any:
+    if not (isinstance(model, type) and issubclass(model, BaseModel)):
+        return None
+    for name, field in model.model_fields.items():
+        if key in (name, field.alias):
+            return field
+    return None
+
+
+def _inner_model(annotation: Any) -> Any:
+    """The model inside `Model | None`, `tuple[Model, ...]` or `dict[str, Model]`, if any."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    origin = typing.get_origin(annotation)
+    if origin is None and not isinstance(annotation, types.UnionType):
+        return None
+    for argument in typing.get_args(annotation):
+        found = _inner_model(argument)
+        if found is not None:
+            return found
+    return None

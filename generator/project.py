@@ -1,0 +1,150 @@
+"""The whole community, read once: configuration and every record with its positions.
+
+A `Project` is built by `load_project` and then passed, unchanged, to the rules,
+the site and the posters. Nothing after this stage reads a content file again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel
+
+from generator import codes
+from generator.diagnostics import Diagnostic, Span, relative_name
+from generator.loader import LoadedFile, SourceMap, load_yaml_file
+from generator.models import Ledger, Matter, Organization, Schedule, SiteConfig
+from generator.parse import parse_record
+
+CONFIG_FILE = "site_config.yml"
+CONTENT_DIR = "content"
+
+R = TypeVar("R", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Sourced(Generic[R]):
+    """A record together with the file it came from and where each of its values was written."""
+
+    record: R
+    source: SourceMap
+    path: Path
+
+    @property
+    def file(self) -> str:
+        return self.source.file
+
+    def span(self, *path: str | int) -> Span:
+        return self.source.span(*path)
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+    config: Sourced[SiteConfig]
+    organizations: tuple[Sourced[Organization], ...] = ()
+    ledgers: tuple[Sourced[Ledger], ...] = ()
+    matters: tuple[Sourced[Matter], ...] = ()
+    schedules: tuple[Sourced[Schedule], ...] = ()
+    today: date = field(default_factory=date.today)
+
+    @cached_property
+    def organization_by_id(self) -> dict[str, Sourced[Organization]]:
+        return {item.record.id: item for item in reversed(self.organizations)}
+
+    @cached_property
+    def matter_by_id(self) -> dict[str, Sourced[Matter]]:
+        return {item.record.id: item for item in reversed(self.matters)}
+
+    def ledgers_by_account(self) -> dict[str, list[Sourced[Ledger]]]:
+        """Each account's ledgers in period order."""
+        accounts: dict[str, list[Sourced[Ledger]]] = {}
+        for item in sorted(self.ledgers, key=lambda i: (i.record.period.start, i.file)):
+            accounts.setdefault(item.record.account, []).append(item)
+        return accounts
+
+    def all_sources(self) -> Iterator[Sourced[BaseModel]]:
+        yield self.config  # type: ignore[misc]
+        yield from self.organizations  # type: ignore[misc]
+        yield from self.ledgers  # type: ignore[misc]
+        yield from self.matters  # type: ignore[misc]
+        yield from self.schedules  # type: ignore[misc]
+
+
+RECORD_FOLDERS: tuple[tuple[str, type[BaseModel]], ...] = (
+    ("organizations", Organization),
+    ("funds", Ledger),
+    ("matters", Matter),
+    ("volunteers", Schedule),
+)
+"""Which folder of content/ holds which kind of record."""
+
+
+class NotAProject(Exception):
+    """The folder has no site_config.yml: the command was pointed at the wrong place."""
+
+
+def find_content_files(root: Path) -> Iterator[tuple[str | None, Path]]:
+    """Every YAML file under content/, with the record folder it belongs to (None: unknown)."""
+    content = root / CONTENT_DIR
+    if not content.is_dir():
+        return
+    folders = {name for name, _ in RECORD_FOLDERS}
+    for path in sorted(content.rglob("*")):
+        if path.suffix not in (".yml", ".yaml") or not path.is_file():
+            continue
+        parts = path.relative_to(content).parts
+        yield (parts[0] if len(parts) > 1 and parts[0] in folders else None), path
+
+
+def load_project(root: Path, today: date | None = None) -> tuple[Project | None, list[Diagnostic]]:
+    """Read and validate every file; the project is None only when site_config.yml is unusable."""
+    config_path = root / CONFIG_FILE
+    if not config_path.is_file():
+        raise NotAProject(str(root))
+    diagnostics: list[Diagnostic] = []
+    config = _read(config_path, root, SiteConfig, diagnostics)
+    records: dict[str, list[Sourced[BaseModel]]] = {name: [] for name, _ in RECORD_FOLDERS}
+    models = dict(RECORD_FOLDERS)
+    for folder, path in find_content_files(root):
+        if folder is None:
+            diagnostics.append(
+                codes.G109.at(
+                    Span(relative_name(path, root), 1, 1),
+                    "这个文件不在 organizations、funds、matters、volunteers 任何一个文件夹里，"
+                    "不会被公示。请把它移到对应的文件夹。",
+                )
+            )
+            continue
+        item = _read(path, root, models[folder], diagnostics)
+        if item is not None:
+            records[folder].append(item)
+    if config is None:
+        return None, diagnostics
+    project = Project(
+        root=root,
+        config=config,  # type: ignore[arg-type]
+        organizations=tuple(records["organizations"]),  # type: ignore[arg-type]
+        ledgers=tuple(records["funds"]),  # type: ignore[arg-type]
+        matters=tuple(records["matters"]),  # type: ignore[arg-type]
+        schedules=tuple(records["volunteers"]),  # type: ignore[arg-type]
+        today=today or date.today(),
+    )
+    return project, diagnostics
+
+
+def _read(
+    path: Path, root: Path, model: type[BaseModel], diagnostics: list[Diagnostic]
+) -> Sourced[BaseModel] | None:
+    loaded: LoadedFile = load_yaml_file(path, relative_name(path, root))
+    diagnostics.extend(loaded.diagnostics)
+    if loaded.data is None:
+        return None
+    record, problems = parse_record(loaded, model)
+    diagnostics.extend(problems)
+    return Sourced(record, loaded.source, path) if record is not None else None
