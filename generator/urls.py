@@ -39,3 +39,8 @@ def record_path(record: Organization | Ledger | Matter | Schedule) -> str:
 
 def record_url(site_url: str, record: Organization | Ledger | Matter | Schedule) -> str:
     return site_url.rstrip("/") + "/" + record_path(record)
+
+
+def poster_path(record: Organization | Ledger | Matter | Schedule, suffix: str) -> str:
+    """Where a record's poster is published below the site root: `posters/matters/lawn.pdf`."""
+    return f"posters/{record_path(record).strip('/')}{suffix}"
