@@ -6,6 +6,7 @@ Exit codes: 0 success, 1 the content has errors, 2 misuse (bad option, no projec
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn
@@ -34,10 +35,12 @@ def _project_root(directory: str) -> Path:
     return root
 
 
-class _IsoDate(click.ParamType):
+class _IsoDate(click.ParamType):  # type: ignore[type-arg]
     name = "日期"
 
-    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> date:
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> date:
         if isinstance(value, date):
             return value
         try:
@@ -63,11 +66,13 @@ _USAGE_TRANSLATIONS: tuple[tuple[str, str], ...] = (
 class ChineseGroup(click.Group):
     """A click group whose usage errors are shown in Chinese and always exit with code 2."""
 
-    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
-        if not standalone_mode:
-            return super().main(*args, standalone_mode=False, **kwargs)
+    def main(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, prog_name: str | None = None, **kwargs: Any
+    ) -> Any:
+        if not kwargs.pop("standalone_mode", True):
+            return super().main(args, prog_name, standalone_mode=False, **kwargs)
         try:
-            super().main(*args, standalone_mode=False, **kwargs)
+            super().main(args, prog_name, standalone_mode=False, **kwargs)
         except click.UsageError as error:
             message = error.format_message()
             for english, chinese in _USAGE_TRANSLATIONS:
@@ -91,7 +96,11 @@ def cli() -> None:
 @cli.command()
 @click.argument("directory", default=".", type=click.Path(file_okay=False))
 @click.option(
-    "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
     help="输出格式：text 给人看，json 给程序，github 生成 GitHub Actions 注释。",
 )
 @click.option("--strict", is_flag=True, help="有警告也算不通过（退出码 1）。")
@@ -111,7 +120,11 @@ def check(directory: str, fmt: str, strict: bool, today: date | None) -> None:
 
 @cli.command()
 @click.option(
-    "--out", "out_dir", type=click.Path(file_okay=False), default="schemas", show_default=True,
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False),
+    default="schemas",
+    show_default=True,
     help="JSON Schema 文件写到哪个文件夹。",
 )
 def schema(out_dir: str) -> None:
@@ -125,7 +138,6 @@ def schema(out_dir: str) -> None:
     for path in written:
         click.echo(f"已写出 {path}")
     click.echo("在 VS Code 中安装 YAML 插件（Red Hat），即可在编辑记录时看到字段说明和补全。")
-
 
 
 def main() -> None:

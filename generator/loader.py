@@ -82,7 +82,9 @@ def load_yaml_file(path: Path, name: str) -> LoadedFile:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        return failed(codes.G009.at(Span(name), f"无法读取此文件（{error.strerror}）。请检查文件权限。"))
+        return failed(
+            codes.G009.at(Span(name), f"无法读取此文件（{error.strerror}）。请检查文件权限。")
+        )
     if len(raw) > MAX_FILE_BYTES:
         return failed(
             codes.G008.at(
@@ -152,7 +154,8 @@ def _decode(raw: bytes, name: str) -> str | Diagnostic:
         raw.decode("gb18030")
     except UnicodeDecodeError:
         return codes.G004.at(
-            span, "文件不是 UTF-8 编码，这里有无法识别的字节。请用记事本或 VS Code 另存为“UTF-8”编码。"
+            span,
+            "文件不是 UTF-8 编码，这里有无法识别的字节。请用记事本或 VS Code 另存为“UTF-8”编码。",
         )
     return codes.G004.at(
         span,
@@ -165,7 +168,7 @@ def _decode(raw: bytes, name: str) -> str | Diagnostic:
 _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
     (
         "mapping values are not allowed",
-        "这一行的值里有冒号“: ”。含冒号的文字请整段加英文引号，如 description: \"时间: 上午九点\"。",
+        '这一行的值里有冒号“: ”。含冒号的文字请整段加英文引号，如 description: "时间: 上午九点"。',
     ),
     (
         "could not find expected ':'",
@@ -241,7 +244,9 @@ def _convert(
 ) -> Any:
     source.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, yaml.ScalarNode):
-        if node.tag == _NULL_TAG and node.style is None:
+        if (
+            node.tag == _NULL_TAG and not node.style
+        ):  # plain `~`, `null` or nothing; C and Python parsers differ: "" vs None
             return None
         return node.value
     if isinstance(node, yaml.SequenceNode):

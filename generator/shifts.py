@@ -46,6 +46,12 @@ def expand_shifts(schedule: Schedule) -> Iterator[Occurrence]:
     for index, shift in enumerate(schedule.shifts):
         for day in shift_days(shift):
             yield Occurrence(
-                schedule.team, day, shift.start, shift.end,
-                shift.activity, shift.location, shift.volunteers, index,
+                schedule.team,
+                day,
+                shift.start,
+                shift.end,
+                shift.activity,
+                shift.location,
+                shift.volunteers,
+                index,
             )

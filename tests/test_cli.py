@@ -49,7 +49,9 @@ def test_github_format_annotates_the_file(run_cli, base_project: Path) -> None:
     ledger.write_text(ledger.read_text("utf-8").replace("1300.10", "1300.11"), "utf-8")
     result = run_cli("check", str(base_project), "--format", "github", "--today", TODAY)
     assert result.exit_code == 1
-    assert result.output.startswith("::error file=content/funds/public-2026-q1.yml,line=8,col=18,title=G201::")
+    assert result.output.startswith(
+        "::error file=content/funds/public-2026-q1.yml,line=8,col=18,title=G201::"
+    )
 
 
 def test_strict_fails_on_warnings(run_cli, base_project: Path) -> None:
@@ -69,6 +71,10 @@ def test_schema_writes_one_file_per_record_type(run_cli, tmp_path: Path) -> None
     assert ledger["properties"]["closing_balance"]["title"] == "期末余额"
     assert "description" in ledger["properties"]["entries"]
     assert {p.name for p in out.iterdir()} >= {
-        "site_config.schema.json", "organization.schema.json", "ledger.schema.json",
-        "matter.schema.json", "schedule.schema.json", "vscode-settings.json",
+        "site_config.schema.json",
+        "organization.schema.json",
+        "ledger.schema.json",
+        "matter.schema.json",
+        "schedule.schema.json",
+        "vscode-settings.json",
     }

@@ -27,7 +27,8 @@ def _parse_date(value: Any) -> Any:
     text = str(value).strip()
     if not _DATE.match(text):
         raise PydanticCustomError(
-            "gongshi_date", "「{text}」不是日期。日期请写成 2026-03-01 这样的格式（年-月-日）。",
+            "gongshi_date",
+            "「{text}」不是日期。日期请写成 2026-03-01 这样的格式（年-月-日）。",
             {"text": text},
         )
     try:
@@ -47,13 +48,16 @@ def _parse_amount(value: Any) -> Any:
     if not _AMOUNT.match(text):
         hint = "不带“元”、“¥”、逗号或空格，最多两位小数"
         raise PydanticCustomError(
-            "gongshi_amount", "「{text}」不是金额。金额请写成 1234.50 这样的数字，{hint}。",
+            "gongshi_amount",
+            "「{text}」不是金额。金额请写成 1234.50 这样的数字，{hint}。",
             {"text": text, "hint": hint},
         )
     try:
         return Decimal(text)
     except InvalidOperation:  # pragma: no cover - the pattern admits only valid decimals
-        raise PydanticCustomError("gongshi_amount", "「{text}」不是金额。", {"text": text}) from None
+        raise PydanticCustomError(
+            "gongshi_amount", "「{text}」不是金额。", {"text": text}
+        ) from None
 
 
 def _parse_area(value: Any) -> Any:
@@ -62,7 +66,8 @@ def _parse_area(value: Any) -> Any:
     text = str(value).strip()
     if not re.match(r"^\d+(\.\d{1,4})?$", text):
         raise PydanticCustomError(
-            "gongshi_amount", "「{text}」不是面积。面积请写成 12865.40 这样的平方米数，不带单位。",
+            "gongshi_amount",
+            "「{text}」不是面积。面积请写成 12865.40 这样的平方米数，不带单位。",
             {"text": text},
         )
     return Decimal(text)
@@ -75,7 +80,8 @@ def _parse_time(value: Any) -> Any:
     match = _TIME.match(text)
     if not match:
         raise PydanticCustomError(
-            "gongshi_time", "「{text}」不是时间。请写成 \"16:30\" 这样的 24 小时制时间（加引号）。",
+            "gongshi_time",
+            '「{text}」不是时间。请写成 "16:30" 这样的 24 小时制时间（加引号）。',
             {"text": text},
         )
     return time(int(match.group(1)), int(match.group(2)))
@@ -172,6 +178,8 @@ class Contact(Model):
     """How residents reach a body. Mobile numbers must be listed as public in site_config.yml."""
 
     phone: Text | None = Field(None, title="电话", description="办公电话或对外服务热线。")
-    address: Text | None = Field(None, title="地址", description="办公地点，如 3 栋一楼党群服务站。")
+    address: Text | None = Field(
+        None, title="地址", description="办公地点，如 3 栋一楼党群服务站。"
+    )
     hours: Text | None = Field(None, title="办公时间", description="如 工作日 9:00–17:00。")
     email: Text | None = Field(None, title="邮箱", description="对外公开的电子邮箱。")

@@ -22,28 +22,36 @@ def _parse_ratio(value: Any) -> Any:
         ratio = Fraction(text) / (100 if str(value).strip().endswith("%") else 1)
     except (ValueError, ZeroDivisionError):
         raise PydanticCustomError(
-            "gongshi_ratio", "「{text}」不是比例。请写成 1/2 或 50% 这样的形式。", {"text": str(value)}
+            "gongshi_ratio",
+            "「{text}」不是比例。请写成 1/2 或 50% 这样的形式。",
+            {"text": str(value)},
         ) from None
     if not 0 <= ratio <= 1:
         raise PydanticCustomError("gongshi_ratio", "比例应在 0 到 1（0% 到 100%）之间。", {})
     return ratio
 
 
-Ratio = Annotated[Fraction, BeforeValidator(_parse_ratio), Field(json_schema_extra={"type": "string"})]
+Ratio = Annotated[
+    Fraction, BeforeValidator(_parse_ratio), Field(json_schema_extra={"type": "string"})
+]
 
 
 class Community(Model):
     name: Text = Field(title="小区名称", description="如 翠湖花园小区。")
     address: Text = Field(title="地址", description="小区所在地址。")
     owners: Count = Field(title="业主户数", description="有表决权的业主总数（户），表决的分母。")
-    total_area_m2: Area = Field(title="专有部分总面积", description="全体业主专有部分面积之和（平方米），表决的分母。")
+    total_area_m2: Area = Field(
+        title="专有部分总面积", description="全体业主专有部分面积之和（平方米），表决的分母。"
+    )
     buildings: Count | None = Field(None, title="楼栋数", description="楼栋数量。")
     street: Text | None = Field(None, title="所属街道", description="如 xx 街道。")
     neighborhood: Text | None = Field(None, title="所属社区", description="如 xx 社区居委会。")
 
 
 class Site(Model):
-    url: Text = Field(title="网址", description="公示网站的地址，以 / 结尾，海报上的二维码指向这里。")
+    url: Text = Field(
+        title="网址", description="公示网站的地址，以 / 结尾，海报上的二维码指向这里。"
+    )
     language: Text = Field("zh", title="语言", description="网站语言，默认 zh（简体中文）。")
     title: Text | None = Field(None, title="网站标题", description="默认为“小区名称 + 信息公示”。")
     contact: Contact | None = Field(None, title="联系方式", description="网站页脚显示的联系方式。")
@@ -96,20 +104,28 @@ class Rules(Model):
 
 
 class YearCalendar(Model):
-    rest_days: tuple[IsoDate, ...] = Field((), title="放假日", description="国务院公布的该年法定节假日放假日期（含调休放假的日子）。")
-    working_days: tuple[IsoDate, ...] = Field((), title="调休上班日", description="该年周末调休上班的日期。")
+    rest_days: tuple[IsoDate, ...] = Field(
+        (), title="放假日", description="国务院公布的该年法定节假日放假日期（含调休放假的日子）。"
+    )
+    working_days: tuple[IsoDate, ...] = Field(
+        (), title="调休上班日", description="该年周末调休上班的日期。"
+    )
 
 
 class Privacy(Model):
     public_numbers: tuple[Text, ...] = Field(
-        (), title="可公开号码", description="经本人同意公开的手机号码（如物业值班手机），其他手机号一律不得公开。"
+        (),
+        title="可公开号码",
+        description="经本人同意公开的手机号码（如物业值班手机），其他手机号一律不得公开。",
     )
 
 
 class SiteConfig(Model):
     community: Community = Field(title="小区", description="小区的基本情况。")
     site: Site = Field(title="网站", description="公示网站的设置。")
-    rules: Rules = Field(default_factory=Rules, title="检查规则", description="各项检查的门槛，不写则用默认值。")
+    rules: Rules = Field(
+        default_factory=Rules, title="检查规则", description="各项检查的门槛，不写则用默认值。"
+    )
     holiday_calendar: dict[int, YearCalendar] = Field(
         default_factory=dict,
         title="节假日补充",

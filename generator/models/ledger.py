@@ -14,27 +14,41 @@ EntryType = Literal["income", "expense"]
 class Entry(Model):
     date: IsoDate = Field(title="日期", description="收支发生的日期。")
     type: EntryType = Field(title="收支", description="income 收入；expense 支出。")
-    category: Text = Field(title="类别", description="如 上级党组织下拨、党费返还、停车费、广告费、维修、慰问。")
-    amount: Yuan = Field(title="金额", description="金额（元），正数，最多两位小数，如 1234.50。", ge=0)
+    category: Text = Field(
+        title="类别", description="如 上级党组织下拨、党费返还、停车费、广告费、维修、慰问。"
+    )
+    amount: Yuan = Field(
+        title="金额", description="金额（元），正数，最多两位小数，如 1234.50。", ge=0
+    )
     description: Text = Field(title="摘要", description="这笔钱的来龙去脉，居民看得懂的一句话。")
-    counterparty: Text | None = Field(None, title="对方", description="付款或收款的单位。帮扶类支出不写个人姓名。")
+    counterparty: Text | None = Field(
+        None, title="对方", description="付款或收款的单位。帮扶类支出不写个人姓名。"
+    )
     voucher: Text | None = Field(None, title="凭证号", description="记账凭证或发票号，便于查账。")
-    matter: RecordId | None = Field(None, title="依据事项", description="批准这笔支出的重大事项的 id。")
+    matter: RecordId | None = Field(
+        None, title="依据事项", description="批准这笔支出的重大事项的 id。"
+    )
 
 
 class BalanceCheck(Model):
     """An outside balance (bank statement, cash count) the books must agree with."""
 
-    date: IsoDate = Field(title="对账日期", description="对账单或盘点的日期；核对当天结束时的余额。")
+    date: IsoDate = Field(
+        title="对账日期", description="对账单或盘点的日期；核对当天结束时的余额。"
+    )
     balance: Yuan = Field(title="余额", description="对账单或盘点得到的余额（元）。")
     source: Text = Field(title="依据", description="如 银行对账单、现金盘点表。")
 
 
 class Ledger(Model):
-    account: RecordId = Field(title="账户", description="账户编号，同一账户的各期账目用同一个编号，如 party-funds。")
+    account: RecordId = Field(
+        title="账户", description="账户编号，同一账户的各期账目用同一个编号，如 party-funds。"
+    )
     name: Text = Field(title="账户名称", description="如 小区党建工作经费、小区公共收益。")
     period: Period = Field(title="会计期间", description="本期账目的起止日期，通常为一个季度。")
-    opening_balance: Yuan = Field(title="期初余额", description="本期开始时的余额（元），等于上期期末余额。")
+    opening_balance: Yuan = Field(
+        title="期初余额", description="本期开始时的余额（元），等于上期期末余额。"
+    )
     entries: tuple[Entry, ...] = Field((), title="收支明细", description="本期每一笔收入和支出。")
     closing_balance: Yuan = Field(title="期末余额", description="期初余额 + 收入 − 支出（元）。")
     prepared_by: Text = Field(title="制表人", description="编制本期账目的人或组织。")

@@ -68,13 +68,17 @@ class Vote(Model):
         title="表决类型",
         description="special：第二百七十八条第一款第六至八项，需双四分之三；ordinary：其余各项，需双过半。",
     )
-    item: int = Field(title="法条项", description="《民法典》第二百七十八条第一款的第几项（1–9）。", ge=1, le=9)
+    item: int = Field(
+        title="法条项", description="《民法典》第二百七十八条第一款的第几项（1–9）。", ge=1, le=9
+    )
     eligible: Tally = Field(title="有表决权", description="有表决权的业主户数和专有部分面积。")
     participated: Tally = Field(title="参与表决", description="参与表决的户数和面积。")
     agreed: Tally = Field(title="同意", description="同意的户数和面积。")
     opposed: Tally = Field(title="反对", description="反对的户数和面积。")
     abstained: Tally = Field(title="弃权", description="弃权的户数和面积。")
-    method: Text | None = Field(None, title="表决方式", description="如 书面征求意见、业主大会现场表决。")
+    method: Text | None = Field(
+        None, title="表决方式", description="如 书面征求意见、业主大会现场表决。"
+    )
 
 
 class Decision(Model):
@@ -87,13 +91,17 @@ class Decision(Model):
 
 class Feedback(Model):
     contact: Text = Field(title="联系人", description="收集意见的组织或人。")
-    phone: Text | None = Field(None, title="电话", description="收集意见的电话（办公电话或登记为可公开的号码）。")
+    phone: Text | None = Field(
+        None, title="电话", description="收集意见的电话（办公电话或登记为可公开的号码）。"
+    )
     deadline: IsoDate | None = Field(None, title="截止日期", description="意见反馈的截止日期。")
 
 
 class Document(Model):
     title: Text = Field(title="文件名", description="如 电梯更换合同、竣工验收记录。")
-    kind: Text | None = Field(None, title="类别", description="如 contract 合同、acceptance 验收、minutes 会议纪要。")
+    kind: Text | None = Field(
+        None, title="类别", description="如 contract 合同、acceptance 验收、minutes 会议纪要。"
+    )
     date: IsoDate | None = Field(None, title="日期", description="文件的日期。")
     url: Text | None = Field(None, title="链接", description="站内文件路径或链接。")
 
@@ -112,11 +120,17 @@ class Matter(Model):
         "rejected 未通过；implementing 实施中；completed 已完成；withdrawn 已撤回。",
     )
     summary: Text = Field(title="内容", description="事项的说明（可用 Markdown）。")
-    proposed_by: RecordId | None = Field(None, title="提出组织", description="提出或发布此事项的组织 id。")
+    proposed_by: RecordId | None = Field(
+        None, title="提出组织", description="提出或发布此事项的组织 id。"
+    )
     budget: Yuan | None = Field(None, title="预算", description="预算金额（元）。")
     timeline: tuple[TimelineEvent, ...] = Field((), title="进程", description="事项的每一步。")
     publicity: Publicity | None = Field(None, title="公示期", description="公示的起止日期和地点。")
     vote: Vote | None = Field(None, title="表决", description="业主表决的票数。")
     decision: Decision | None = Field(None, title="决定", description="表决结果。")
-    documents: tuple[Document, ...] = Field((), title="相关文件", description="合同、验收记录、会议纪要等。")
-    feedback: Feedback | None = Field(None, title="意见反馈", description="对本事项有异议时找谁、到哪天。")
+    documents: tuple[Document, ...] = Field(
+        (), title="相关文件", description="合同、验收记录、会议纪要等。"
+    )
+    feedback: Feedback | None = Field(
+        None, title="意见反馈", description="对本事项有异议时找谁、到哪天。"
+    )

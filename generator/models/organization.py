@@ -37,11 +37,15 @@ KIND_NAMES: dict[str, str] = {
 
 
 class Member(Model):
-    name: Text = Field(title="姓名", description="成员姓名。只公开姓名和职务，不写身份证号、手机号。")
+    name: Text = Field(
+        title="姓名", description="成员姓名。只公开姓名和职务，不写身份证号、手机号。"
+    )
     role: Text = Field(title="职务", description="如 书记、主任、委员、队长、队员、项目经理。")
     party_member: Flag = Field(False, title="是否党员", description="true 表示中共党员。")
     owner: Flag = Field(
-        False, title="是否业主", description="true 表示本小区业主，用于核算党组织班子中业主党员的比例。"
+        False,
+        title="是否业主",
+        description="true 表示本小区业主，用于核算党组织班子中业主党员的比例。",
     )
     also: tuple[RecordId, ...] = Field(
         (), title="交叉任职", description="此人同时任职的其他组织的 id，如 [owners-committee]。"
@@ -55,7 +59,9 @@ class Contract(Model):
 
     start: IsoDate = Field(title="合同开始", description="物业服务合同的开始日期。")
     end: IsoDate = Field(title="合同结束", description="物业服务合同的结束日期。")
-    services: tuple[Text, ...] = Field((), title="服务内容", description="如 保安、保洁、保修、绿化。")
+    services: tuple[Text, ...] = Field(
+        (), title="服务内容", description="如 保安、保洁、保修、绿化。"
+    )
     fees: dict[str, Yuan] = Field(
         default_factory=dict,
         title="收费标准",
@@ -66,7 +72,9 @@ class Contract(Model):
 class Organization(Model):
     """One body of the community's governance, with who serves in it and what it answers for."""
 
-    id: RecordId = Field(title="编号", description="网址里用的编号：小写字母、数字和连字符，如 owners-committee。")
+    id: RecordId = Field(
+        title="编号", description="网址里用的编号：小写字母、数字和连字符，如 owners-committee。"
+    )
     kind: OrganizationKind = Field(
         title="类别",
         description="party_organization 小区党组织；owners_committee 业主委员会；"
@@ -74,10 +82,16 @@ class Organization(Model):
         "volunteer_team 志愿服务队；other 其他。",
     )
     name: Text = Field(title="名称", description="组织的全称，如 翠湖花园小区业主委员会。")
-    established: IsoDate | None = Field(None, title="成立日期", description="组织成立或选举产生的日期。")
+    established: IsoDate | None = Field(
+        None, title="成立日期", description="组织成立或选举产生的日期。"
+    )
     term: Period | None = Field(None, title="任期", description="本届任期的起止日期。")
     duties: tuple[Text, ...] = Field((), title="责任清单", description="本组织的职责，一条一行。")
     contact: Contact | None = Field(None, title="联系方式", description="居民找这个组织的办法。")
     members: tuple[Member, ...] = Field((), title="成员", description="成员名单。")
-    contract: Contract | None = Field(None, title="物业服务合同", description="物业公司专用：合同期、服务内容和收费。")
-    summary: Text | None = Field(None, title="简介", description="一两句话介绍本组织（可用 Markdown）。")
+    contract: Contract | None = Field(
+        None, title="物业服务合同", description="物业公司专用：合同期、服务内容和收费。"
+    )
+    summary: Text | None = Field(
+        None, title="简介", description="一两句话介绍本组织（可用 Markdown）。"
+    )

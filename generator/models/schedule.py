@@ -17,8 +17,12 @@ class Shift(Model):
     weekdays: tuple[Annotated[int, Field(ge=1, le=7)], ...] = Field(
         (), title="每周几", description="每周重复的星期，1 为周一，7 为周日，如 [1, 3, 5]。"
     )
-    from_: IsoDate | None = Field(None, alias="from", title="起始日期", description="每周重复从哪天开始。")
-    until: IsoDate | None = Field(None, title="截止日期", description="每周重复到哪天为止（含当天）。")
+    from_: IsoDate | None = Field(
+        None, alias="from", title="起始日期", description="每周重复从哪天开始。"
+    )
+    until: IsoDate | None = Field(
+        None, title="截止日期", description="每周重复到哪天为止（含当天）。"
+    )
     except_: tuple[IsoDate, ...] = Field(
         (), alias="except", title="除外日期", description="不开展活动的日期，如节假日。"
     )
@@ -27,7 +31,6 @@ class Shift(Model):
     activity: Text = Field(title="活动", description="如 四点半课堂、楼道清理。")
     location: Text = Field(title="地点", description="如 党群服务站二楼。")
     volunteers: tuple[Text, ...] = Field((), title="志愿者", description="值班志愿者的姓名。")
-
 
     @model_validator(mode="after")
     def _one_kind_of_shift(self) -> Shift:
@@ -46,6 +49,7 @@ class Shift(Model):
 
 
 class Schedule(Model):
-    team: RecordId = Field(title="队伍", description="志愿服务队的 id（organizations 中 kind 为 volunteer_team）。")
+    team: RecordId = Field(
+        title="队伍", description="志愿服务队的 id（organizations 中 kind 为 volunteer_team）。"
+    )
     shifts: tuple[Shift, ...] = Field((), title="班次", description="一次性活动或每周重复的班次。")
-

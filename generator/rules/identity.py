@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import date
 
 from generator import codes
@@ -15,7 +15,7 @@ def duplicate_id_diagnostics(project: Project) -> Iterator[Diagnostic]:
     for kind, items in (("组织", project.organizations), ("事项", project.matters)):
         first_file: dict[str, str] = {}
         for item in items:
-            record_id: str = item.record.id  # type: ignore[attr-defined]
+            record_id: str = item.record.id
             if record_id in first_file:
                 yield codes.G107.at(
                     item.span("id"),
@@ -27,7 +27,7 @@ def duplicate_id_diagnostics(project: Project) -> Iterator[Diagnostic]:
                 first_file[record_id] = item.file
 
 
-def _missing(kind: str, value: str, known: dict[str, object]) -> str:
+def _missing(kind: str, value: str, known: Mapping[str, object]) -> str:
     close = difflib.get_close_matches(value, list(known), n=1)
     hint = f"是不是「{close[0]}」？" if close else f"请检查拼写，或先建立这个{kind}。"
     return f"找不到编号为「{value}」的{kind}。{hint}"
@@ -63,7 +63,9 @@ def reference_diagnostics(project: Project) -> Iterator[Diagnostic]:
     for schedule in project.schedules:
         team = schedule.record.team
         if team not in organizations:
-            yield codes.G108.at(schedule.span("team"), "排班的队伍：" + _missing("组织", team, organizations))
+            yield codes.G108.at(
+                schedule.span("team"), "排班的队伍：" + _missing("组织", team, organizations)
+            )
 
 
 def _ranges(project: Project) -> Iterator[tuple[Sourced, tuple[str | int, ...], date, date, str]]:  # type: ignore[type-arg]

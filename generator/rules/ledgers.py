@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import timedelta
+from itertools import pairwise
 
 from generator import codes
 from generator.diagnostics import Diagnostic
@@ -29,7 +30,7 @@ def ledger_balance_diagnostics(project: Project) -> Iterator[Diagnostic]:
 
 def continuity_diagnostics(project: Project) -> Iterator[Diagnostic]:
     for items in project.ledgers_by_account().values():
-        for before, after in zip(items, items[1:], strict=False):
+        for before, after in pairwise(items):
             closing = before.record.closing_balance
             opening = after.record.opening_balance
             if closing != opening:
@@ -43,7 +44,7 @@ def continuity_diagnostics(project: Project) -> Iterator[Diagnostic]:
 
 def period_gap_diagnostics(project: Project) -> Iterator[Diagnostic]:
     for items in project.ledgers_by_account().values():
-        for before, after in zip(items, items[1:], strict=False):
+        for before, after in pairwise(items):
             expected = before.record.period.end + timedelta(days=1)
             start = after.record.period.start
             if start == expected:

@@ -41,7 +41,9 @@ def size_diagnostics(project: Project) -> Iterator[Diagnostic]:
 
 def independence_diagnostics(project: Project) -> Iterator[Diagnostic]:
     conflicting = {
-        item.record.id: item.record for item in project.organizations if item.record.kind in CONFLICTING_KINDS
+        item.record.id: item.record
+        for item in project.organizations
+        if item.record.kind in CONFLICTING_KINDS
     }
     names_elsewhere: dict[str, Organization] = {}
     for org in conflicting.values():

@@ -48,7 +48,9 @@ def unknown_calendar_diagnostics(project: Project) -> Iterator[Diagnostic]:
         if publicity is None:
             continue
         last = max(publicity.end, publicity.start + timedelta(days=days))
-        unknown = [y for y in range(publicity.start.year, last.year + 1) if not calendar.knows_year(y)]
+        unknown = [
+            y for y in range(publicity.start.year, last.year + 1) if not calendar.knows_year(y)
+        ]
         if unknown:
             years = "、".join(str(y) for y in unknown)
             yield codes.G402.at(

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 
 from generator import codes
 from generator.diagnostics import Diagnostic
-from generator.project import Project, Sourced
 from generator.models import Schedule
+from generator.project import Project, Sourced
 from generator.shifts import Occurrence, expand_shifts
 
 
@@ -19,7 +19,7 @@ def shift_time_diagnostics(project: Project) -> Iterator[Diagnostic]:
                 yield codes.G602.at(
                     item.span("shifts", s, "end"),
                     f"班次结束时间 {shift.end:%H:%M} 不晚于开始时间 {shift.start:%H:%M}。"
-                    "请用 24 小时制，如下午四点半写 \"16:30\"。",
+                    '请用 24 小时制，如下午四点半写 "16:30"。',
                 )
 
 
@@ -35,13 +35,17 @@ def team_kind_diagnostics(project: Project) -> Iterator[Diagnostic]:
 
 
 def double_booking_diagnostics(project: Project) -> Iterator[Diagnostic]:
-    by_person_day: dict[tuple[str, object], list[tuple[Occurrence, Sourced[Schedule]]]] = defaultdict(list)
+    by_person_day: dict[tuple[str, object], list[tuple[Occurrence, Sourced[Schedule]]]] = (
+        defaultdict(list)
+    )
     for item in project.schedules:
         for occurrence in expand_shifts(item.record):
             for person in occurrence.volunteers:
                 by_person_day[person, occurrence.day].append((occurrence, item))
     reported: set[tuple[str, str, int, str, int]] = set()
-    for (person, day), booked in sorted(by_person_day.items(), key=lambda kv: (str(kv[0][1]), kv[0][0])):
+    for (person, day), booked in sorted(
+        by_person_day.items(), key=lambda kv: (str(kv[0][1]), kv[0][0])
+    ):
         if len(booked) < 2:
             continue
         booked.sort(key=lambda pair: (pair[0].start, pair[1].file, pair[0].shift_index))
@@ -49,7 +53,13 @@ def double_booking_diagnostics(project: Project) -> Iterator[Diagnostic]:
             for second, second_item in booked[i + 1 :]:
                 if second.start >= first.end:
                     break
-                pair = (person, first_item.file, first.shift_index, second_item.file, second.shift_index)
+                pair = (
+                    person,
+                    first_item.file,
+                    first.shift_index,
+                    second_item.file,
+                    second.shift_index,
+                )
                 if pair in reported:
                     continue
                 reported.add(pair)

@@ -109,7 +109,11 @@ def kind_item_diagnostics(project: Project) -> Iterator[Diagnostic]:
             continue
         expected = "special" if vote.item in SPECIAL_ITEMS else "ordinary"
         if vote.kind != expected:
-            need = "参与表决业主的双四分之三以上同意" if expected == "special" else "参与表决业主的双过半数同意"
+            need = (
+                "参与表决业主的双四分之三以上同意"
+                if expected == "special"
+                else "参与表决业主的双过半数同意"
+            )
             yield codes.G304.at(
                 item.span("vote", "kind"),
                 f"第二百七十八条第 {vote.item} 项（{ITEM_NAMES[vote.item]}）需要{need}，"
@@ -124,7 +128,10 @@ def eligible_diagnostics(project: Project) -> Iterator[Diagnostic]:
         vote = item.record.vote
         if vote is None:
             continue
-        if vote.eligible.owners != community.owners or vote.eligible.area_m2 != community.total_area_m2:
+        if (
+            vote.eligible.owners != community.owners
+            or vote.eligible.area_m2 != community.total_area_m2
+        ):
             yield codes.G305.at(
                 item.span("vote", "eligible"),
                 f"有表决权的 {vote.eligible.owners} 户、{vote.eligible.area_m2} 平方米，与 site_config.yml "
@@ -162,7 +169,9 @@ def missing_step_diagnostics(project: Project) -> Iterator[Diagnostic]:
             )
         if matter.status in DECIDED_STATUSES and (matter.vote is None or matter.decision is None):
             missing = "、".join(
-                name for name, value in (("vote", matter.vote), ("decision", matter.decision)) if value is None
+                name
+                for name, value in (("vote", matter.vote), ("decision", matter.decision))
+                if value is None
             )
             yield codes.G307.at(
                 item.span("status"),
