@@ -18,6 +18,10 @@ STATUSES_FOR_RESULT: dict[str, frozenset[str]] = {
     "quorum_not_met": frozenset({"rejected", "withdrawn", "voting"}),
 }
 DECIDED_STATUSES = frozenset({"approved", "rejected"})
+_TALLY_HINT = (
+    "每一张参与表决的票都应计入同意、反对或弃权之一（未表态或无效的票按议事规则计入弃权，"
+    "并在 vote.method 中说明）。请核对票数。"
+)
 
 
 def _voted(project: Project) -> Iterator[tuple[Sourced[Matter], Verdict]]:
@@ -87,17 +91,18 @@ def tally_sum_diagnostics(project: Project) -> Iterator[Diagnostic]:
             continue
         owners = vote.agreed.owners + vote.opposed.owners + vote.abstained.owners
         area = vote.agreed.area_m2 + vote.opposed.area_m2 + vote.abstained.area_m2
-        if owners > vote.participated.owners:
+        if owners != vote.participated.owners:
             yield codes.G303.at(
                 item.span("vote", "agreed", "owners"),
-                f"同意、反对、弃权共 {owners} 户，多于参与表决的 {vote.participated.owners} 户。请核对票数。",
+                f"同意、反对、弃权共 {owners} 户，参与表决的却是 {vote.participated.owners} 户。"
+                f"{_TALLY_HINT}",
                 item.record.id,
             )
-        if area > vote.participated.area_m2:
+        if area != vote.participated.area_m2:
             yield codes.G303.at(
                 item.span("vote", "agreed", "area_m2"),
-                f"同意、反对、弃权的面积共 {area} 平方米，多于参与表决的 "
-                f"{vote.participated.area_m2} 平方米。请核对。",
+                f"同意、反对、弃权的面积共 {area} 平方米，参与表决的却是 "
+                f"{vote.participated.area_m2} 平方米。{_TALLY_HINT}",
                 item.record.id,
             )
 
