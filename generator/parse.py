@@ -8,6 +8,7 @@ every structural problem a file, line and column, and a stable code.
 from __future__ import annotations
 
 import copy
+import re
 import difflib
 import types
 import typing
@@ -95,7 +96,8 @@ def _diagnostic(problem: Any, model: type[BaseModel], source: SourceMap) -> Diag
     if kind.startswith("gongshi_") or kind == "value_error":
         text = problem["msg"].removeprefix("Value error, ")
     elif kind == "literal_error":
-        allowed = problem.get("ctx", {}).get("expected", "")
+        expected = str(problem.get("ctx", {}).get("expected", ""))
+        allowed = "、".join(re.findall(r"'([^']*)'", expected)) or expected
         text = f"「{problem['input']}」不是可选的值。可选：{allowed}。"
     else:
         template = _PLAIN_MESSAGES.get(kind, "这个值不合要求。")

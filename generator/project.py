@@ -89,6 +89,15 @@ class NotAProject(Exception):
     """The folder has no site_config.yml: the command was pointed at the wrong place."""
 
 
+YAML_SUFFIXES = (".yml", ".yaml")
+MISNAMED_SUFFIXES = tuple(f"{suffix}.txt" for suffix in YAML_SUFFIXES)
+"""Windows hides known extensions, so Notepad's `lift.yml` is often really `lift.yml.txt`."""
+
+
+def _looks_like_yaml(name: str) -> bool:
+    return name.lower().endswith(YAML_SUFFIXES + MISNAMED_SUFFIXES)
+
+
 def find_content_files(root: Path) -> Iterator[tuple[str | None, Path]]:
     """Every YAML file under content/, with the record folder it belongs to (None: unknown)."""
     content = root / CONTENT_DIR
@@ -96,7 +105,7 @@ def find_content_files(root: Path) -> Iterator[tuple[str | None, Path]]:
         return
     folders = {name for name, _ in RECORD_FOLDERS}
     for path in sorted(content.rglob("*")):
-        if path.suffix not in (".yml", ".yaml") or not path.is_file():
+        if not path.is_file() or not _looks_like_yaml(path.name):
             continue
         parts = path.relative_to(content).parts
         yield (parts[0] if len(parts) > 1 and parts[0] in folders else None), path
@@ -112,6 +121,15 @@ def load_project(root: Path, today: date | None = None) -> tuple[Project | None,
     records: dict[str, list[Sourced[BaseModel]]] = {name: [] for name, _ in RECORD_FOLDERS}
     models = dict(RECORD_FOLDERS)
     for folder, path in find_content_files(root):
+        if path.name.lower().endswith(MISNAMED_SUFFIXES):
+            diagnostics.append(
+                codes.G109.at(
+                    Span(relative_name(path, root), 1, 1),
+                    f"文件名以 .txt 结尾，不会被当成记录读取。请把它改名为 "
+                    f"{path.name[: -len('.txt')]}（Windows 里要先在“查看”中勾选“文件扩展名”）。",
+                )
+            )
+            continue
         if folder is None:
             diagnostics.append(
                 codes.G109.at(

@@ -29,11 +29,15 @@ def size_diagnostics(project: Project) -> Iterator[Diagnostic]:
         org = item.record
         size = _size_rule(project, org.kind)
         count = len(org.members)
-        if size is None or size.min <= count <= size.max:
+        if size is None:
             continue
+        in_range = size.min <= count <= size.max
+        if in_range and not (size.odd and count % 2 == 0):
+            continue
+        parity = "单数" if size.odd else ""
         yield codes.G501.at(
             item.span("members"),
-            f"{KIND_NAMES[org.kind]}现有 {count} 名成员，应为 {size.min} 至 {size.max} 名"
+            f"{KIND_NAMES[org.kind]}现有 {count} 名成员，应为 {size.min} 至 {size.max} 名{parity}"
             f"（{size.source}）。请补选或调整成员名单。",
             org.id,
         )

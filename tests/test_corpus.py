@@ -1,0 +1,298 @@
+"""The bad-input corpus: one small file per mistake, each with the exact problems it must raise.
+
+Every file in `corpus/cases/<folder>/` is dropped into a fresh copy of the base
+community (`corpus/base/`, which passes) and checked through the real CLI. The
+file's leading comment lines say what the checker must report:
+
+    # expect: G201@14                                   a problem in this file, code@line
+    # expect: nothing                                   this file must pass
+    # expect-in: content/matters/lawn.yml G204@7        a problem it causes in another file
+    # today: 2026-11-25                                 check as of this day
+    # replaces: content/matters/lawn.yml                the base file it stands in for
+    # note: …                                           why, for the reader
+    # xfail: …                                          a known checker bug, and which one
+
+A case marked `xfail` records what the checker *should* report where it does not
+yet: the expectation stays right, and the test turns red once the bug is fixed,
+so the marker gets removed.
+
+The set of reported `(code, line)` pairs must be exactly the declared one, in
+this file and in every other. Folders: `organizations`, `funds`, `matters`,
+`volunteers` (copied into `content/<folder>/`), `config` (replaces
+`site_config.yml`), `content-root` (copied into `content/` itself).
+
+Cases that cannot be files in the repository (a 4 MB file, an unreadable file,
+a 0-byte file) and the crashing-rule code G901 are tested below in Python.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from generator import codes
+from generator.cli import cli
+from generator.diagnostics import Span
+from generator.loader import MAX_FILE_BYTES
+from generator.project import load_project
+from generator.rules import Rule, ledgers, run_rules
+from tests.conftest import BASE, TESTS, TODAY
+
+CASES_DIR = TESTS / "corpus" / "cases"
+CONFIG_FILE = "site_config.yml"
+RECORD_FOLDERS = ("organizations", "funds", "matters", "volunteers")
+FOLDERS = (*RECORD_FOLDERS, "config", "content-root")
+SEVERITY = {code.code: code.severity for code in codes.CATALOGUE}
+
+_FILE_NAME = re.compile(r"^(G\d{3})-[a-z0-9]+(?:-[a-z0-9]+)*\.ya?ml$")
+_HEADER = re.compile(r"^# (expect|expect-in|today|replaces|note|xfail):(.*)$")
+_EXPECTATION = re.compile(r"^(G\d{3})@(\d+)$")
+_BOM = b"\xef\xbb\xbf"
+
+# Where the codes no case file can produce are tested instead.
+COVERED_IN_PYTHON = {
+    "G008": "test_file_over_four_megabytes_is_refused",
+    "G009": "test_unreadable_file_is_reported",
+    "G901": "test_crashing_rule_becomes_g901_and_others_still_run",
+}
+
+
+@dataclass(frozen=True)
+class Case:
+    path: Path
+    expected: frozenset[tuple[str, int]]
+    """(code, line) pairs reported in the case file itself."""
+    elsewhere: frozenset[tuple[str, str, int]]
+    """(file, code, line) triples reported in other files because of it."""
+    today: str
+    replaces: tuple[str, ...]
+    xfail: str | None = None
+
+    @property
+    def folder(self) -> str:
+        return self.path.parent.name
+
+    @property
+    def target(self) -> str:
+        """Where the case goes in the project, as the checker names files."""
+        if self.folder == "config":
+            return CONFIG_FILE
+        if self.folder == "content-root":
+            return f"content/{self.path.name}"
+        return f"content/{self.folder}/{self.path.name}"
+
+    @property
+    def expects_error(self) -> bool:
+        found = {code for code, _ in self.expected} | {code for _, code, _ in self.elsewhere}
+        return any(SEVERITY[code] is codes.Severity.ERROR for code in found)
+
+
+def _expectation(text: str, where: Path) -> tuple[str, int]:
+    match = _EXPECTATION.match(text.strip())
+    assert match, f"{where.name}: expected CODE@LINE, got {text!r}"
+    code, line = match.group(1), int(match.group(2))
+    assert code in SEVERITY, f"{where.name}: {code} is not in the catalogue"
+    return code, line
+
+
+def read_case(path: Path) -> Case:
+    """A case file's header: its leading ASCII comment lines, up to the first other line."""
+    raw = path.read_bytes().removeprefix(_BOM)
+    expected: set[tuple[str, int]] = set()
+    elsewhere: set[tuple[str, str, int]] = set()
+    replaces: list[str] = []
+    today = TODAY
+    xfail = None
+    declared_nothing = declared_codes = False
+    for raw_line in raw.split(b"\n"):
+        try:
+            line = raw_line.decode("ascii").rstrip("\r")
+        except UnicodeDecodeError:
+            break
+        match = _HEADER.match(line)
+        if not match:
+            break
+        key, value = match.group(1), match.group(2).strip()
+        if key == "expect" and value == "nothing":
+            declared_nothing = True
+        elif key == "expect":
+            declared_codes = True
+            expected.add(_expectation(value, path))
+        elif key == "expect-in":
+            file, _, pair = value.partition(" ")
+            code, number = _expectation(pair, path)
+            elsewhere.add((file, code, number))
+        elif key == "today":
+            date.fromisoformat(value)
+            today = value
+        elif key == "replaces":
+            replaces.append(value)
+        elif key == "xfail":
+            xfail = value
+    assert declared_nothing != declared_codes, (
+        f"{path.name}: declare `# expect: CODE@LINE` lines or `# expect: nothing`, not both or neither"
+    )
+    return Case(path, frozenset(expected), frozenset(elsewhere), today, tuple(replaces), xfail)
+
+
+CASE_PATHS = sorted(
+    (path for path in CASES_DIR.glob("*/*") if path.suffix in (".yml", ".yaml")),
+    key=lambda path: path.name,
+)
+
+
+def _place(case: Case, root: Path) -> None:
+    for replaced in case.replaces:
+        (root / replaced).unlink()
+    destination = root / case.target
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(case.path, destination)
+
+
+def check_json(root: Path, today: str = TODAY) -> tuple[Result, list[dict[str, object]]]:
+    result = CliRunner().invoke(cli, ["check", str(root), "--format", "json", "--today", today])
+    assert "Traceback" not in result.output, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    return result, (json.loads(result.stdout) if result.stdout.strip() else [])
+
+
+def _confusing(message: str) -> bool:
+    """pydantic's or PyYAML's own English leaking through instead of a Chinese explanation."""
+    return any(
+        phrase in message
+        for phrase in ("Input should", "Value error", "Field required", "Traceback", "yaml.")
+    )
+
+
+def _case_params() -> list[object]:
+    params = []
+    for path in CASE_PATHS:
+        xfail = read_case(path).xfail
+        marks = [pytest.mark.xfail(reason=xfail, strict=True)] if xfail else []
+        params.append(pytest.param(path, id=path.name, marks=marks))
+    return params
+
+
+@pytest.mark.parametrize("case_path", _case_params())
+def test_case(case_path: Path, tmp_path: Path) -> None:
+    case = read_case(case_path)
+    root = tmp_path / "community"
+    shutil.copytree(BASE, root)
+    _place(case, root)
+
+    result, problems = check_json(root, case.today)
+
+    here = {(p["code"], p["line"]) for p in problems if p["file"] == case.target}
+    others = {(p["file"], p["code"], p["line"]) for p in problems if p["file"] != case.target}
+    assert here == case.expected, json.dumps(problems, ensure_ascii=False, indent=1)
+    assert others == case.elsewhere, json.dumps(problems, ensure_ascii=False, indent=1)
+    assert result.exit_code == (1 if case.expects_error else 0), result.output
+    for problem in problems:
+        assert not _confusing(str(problem["message"])), problem["message"]
+
+
+def test_case_files_are_named_by_code_and_unique() -> None:
+    names = [path.name for path in CASE_PATHS]
+    assert len(names) == len(set(names))
+    for path in CASE_PATHS:
+        assert path.parent.name in FOLDERS, path
+        match = _FILE_NAME.match(path.name)
+        assert match, f"{path.name}: name it <CODE>-<short-english-slug>.yml"
+        assert match.group(1) in SEVERITY, f"{path.name}: no such code"
+    assert not [p for p in CASES_DIR.glob("*/*") if p.suffix not in (".yml", ".yaml")]
+
+
+def test_corpus_is_large_enough() -> None:
+    assert len(CASE_PATHS) >= 45
+
+
+def test_every_code_has_a_case() -> None:
+    cases = [case for case in map(read_case, CASE_PATHS) if not case.xfail]
+    covered = {code for case in cases for code, _ in case.expected}
+    covered |= {code for case in cases for _, code, _ in case.elsewhere}
+    missing = {code.code for code in codes.CATALOGUE} - covered - set(COVERED_IN_PYTHON)
+    assert not missing, f"no case file makes the checker report {sorted(missing)}"
+    for test_name in COVERED_IN_PYTHON.values():
+        assert callable(globals().get(test_name)), test_name
+
+
+# ---------------------------------------------------------------- cases that are not files
+
+
+def _problems_in(problems: list[dict[str, object]], file: str) -> set[tuple[object, object]]:
+    return {(p["code"], p["line"]) for p in problems if p["file"] == file}
+
+
+def test_file_over_four_megabytes_is_refused(base_project: Path) -> None:
+    huge = base_project / "content/funds/huge.yml"
+    line = b"# " + b"x" * 1021 + b"\n"
+    huge.write_bytes(line * (MAX_FILE_BYTES // len(line) + 1))
+    assert huge.stat().st_size > MAX_FILE_BYTES
+    result, problems = check_json(base_project)
+    assert _problems_in(problems, "content/funds/huge.yml") == {("G008", 1)}
+    assert len(problems) == 1
+    assert result.exit_code == 1
+
+
+def test_file_of_exactly_four_megabytes_is_read(base_project: Path) -> None:
+    big = base_project / "content/funds/big.yml"
+    line = b"# " + b"x" * 1021 + b"\n"
+    big.write_bytes(line * (MAX_FILE_BYTES // len(line)))
+    assert big.stat().st_size == MAX_FILE_BYTES
+    _, problems = check_json(base_project)
+    assert _problems_in(problems, "content/funds/big.yml") == {("G005", 1)}
+
+
+def test_zero_byte_file_is_empty(base_project: Path) -> None:
+    (base_project / "content/matters/new.yml").write_bytes(b"")
+    result, problems = check_json(base_project)
+    assert [(p["file"], p["code"], p["line"]) for p in problems] == [
+        ("content/matters/new.yml", "G005", 1)
+    ]
+    assert result.exit_code == 1
+
+
+def test_unreadable_file_is_reported(base_project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """chmod cannot stop root from reading, so the refusal is simulated where the loader reads."""
+    target = base_project / "content/matters/lawn.yml"
+    read_bytes = Path.read_bytes
+
+    def refuse(path: Path) -> bytes:
+        if path.name == target.name and path.parent.name == "matters":
+            raise PermissionError(13, "Permission denied", str(path))
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    result, problems = check_json(base_project)
+    mine = [p for p in problems if p["file"] == "content/matters/lawn.yml"]
+    assert [(p["code"], p["line"]) for p in mine] == [("G009", 0)]
+    assert "Permission denied" in str(mine[0]["message"])
+    assert result.exit_code == 1
+
+
+def test_crashing_rule_becomes_g901_and_others_still_run(base_project: Path) -> None:
+    ledger = base_project / "content/funds/public-2026-q1.yml"
+    ledger.write_text(ledger.read_text("utf-8").replace("1300.10", "1300.11"), "utf-8")
+    project, loading = load_project(base_project, date(2026, 11, 25))
+    assert project is not None and loading == []
+
+    def crashing(project: object) -> list[object]:
+        raise ZeroDivisionError("boom")
+
+    found = run_rules(
+        project,
+        (Rule(codes.G204, crashing), Rule(codes.G201, ledgers.ledger_balance_diagnostics)),
+    )
+    assert [(d.code, d.span) for d in found] == [
+        ("G901", Span(CONFIG_FILE)),
+        ("G201", Span("content/funds/public-2026-q1.yml", 8, 18)),
+    ]
+    assert "G204" in found[0].message and "ZeroDivisionError" in found[0].message
+    assert found[0].is_error
