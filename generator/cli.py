@@ -140,6 +140,74 @@ def schema(out_dir: str) -> None:
     click.echo("在 VS Code 中安装 YAML 插件（Red Hat），即可在编辑记录时看到字段说明和补全。")
 
 
+@cli.command("print")
+@click.argument("records", nargs=-1)
+@click.option("--size", default="A4", show_default=True, help="纸张尺寸：A4 或 A3。")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False),
+    default=".",
+    show_default=True,
+    help="输出文件夹；海报写在其中的 posters/ 下，路径与网站上的相同。",
+)
+@click.option(
+    "-C", "--dir", "directory", default=".", show_default=True, help="小区资料所在的文件夹。"
+)
+@click.option(
+    "--today", type=_IsoDate(), default=None, help="按哪一天算公示期和海报日期（默认今天）。"
+)
+@click.option("--month", default=None, help="值班表的月份，如 2026-11（默认本月）。")
+@click.option("--week", default=None, help="值班表改为一周：写那一周的任意一天，如 2026-11-23。")
+def print_posters(
+    records: tuple[str, ...],
+    size: str,
+    out_dir: str,
+    directory: str,
+    today: date | None,
+    month: str | None,
+    week: str | None,
+) -> None:
+    """为 RECORDS（编号或文件）生成公示栏海报（PDF 和网页）；不写则打印今天在公示期内的事项。"""
+    from generator.print_command import run_print
+
+    root = _project_root(directory)
+    sys.exit(run_print(root, records, size, Path(out_dir), today, month, week))
+
+
+@cli.command()
+@click.argument("directory", default=".", type=click.Path(file_okay=False))
+@click.option(
+    "--out", "out_dir", type=click.Path(file_okay=False), default="site", show_default=True,
+    help="网站写到哪个文件夹（相对于 DIRECTORY）；生成成功后才替换原来的内容。",
+)
+@click.option("--today", type=_IsoDate(), default=None, help="按哪一天算公示剩余天数和本周安排（默认今天）。")
+@click.option("--no-posters", is_flag=True, help="不生成海报（更快，适合预览）。")
+def build(directory: str, out_dir: str, today: date | None, no_posters: bool) -> None:
+    """检查 DIRECTORY（默认当前文件夹）的记录，生成公示网站。"""
+    from generator.site.command import build_once
+
+    root = _project_root(directory)
+    sys.exit(build_once(root, root / out_dir, today, posters=not no_posters))
+
+
+@cli.command()
+@click.argument("directory", default=".", type=click.Path(file_okay=False))
+@click.option("--port", default=8000, show_default=True, help="预览用的端口。")
+@click.option("--host", default="127.0.0.1", show_default=True, help="预览用的地址。")
+@click.option("--today", type=_IsoDate(), default=None, help="按哪一天算公示剩余天数（默认今天）。")
+@click.option("--posters", is_flag=True, help="预览时也生成海报（较慢）。")
+def serve(directory: str, port: int, host: str, today: date | None, posters: bool) -> None:
+    """在本机预览公示网站；记录有改动时自动重新生成。"""
+    import tempfile
+
+    from generator.site.command import serve as run_serve
+
+    root = _project_root(directory)
+    with tempfile.TemporaryDirectory(prefix="gongshi-serve-") as folder:
+        sys.exit(run_serve(root, Path(folder) / "site", host, port, today, posters))
+
+
 def main() -> None:
     """Entry point of the `gongshi` console script and `python -m generator`."""
     cli(prog_name="gongshi")

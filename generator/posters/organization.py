@@ -1,0 +1,64 @@
+"""An organization's member list: who serves, in what role, and how residents reach them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from generator.models import Organization
+from generator.models.organization import KIND_NAMES
+from generator.posters.environment import render_template
+from generator.posters.frame import PageSize, contact_words, make_frame
+from generator.posters.text_blocks import summary_blocks
+from generator.project import Project
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    name: str
+    role: str
+    party: str
+    also: str
+
+
+def member_rows(project: Project, organization: Organization) -> list[MemberRow]:
+    """Cross-appointments (交叉任职) shown by the other bodies' names, not their ids."""
+    rows = []
+    for member in organization.members:
+        others = [
+            project.organization_by_id[other].record.name
+            if other in project.organization_by_id
+            else other
+            for other in member.also
+        ]
+        rows.append(
+            MemberRow(
+                member.name,
+                member.role,
+                "中共党员" if member.party_member else "",
+                "、".join(others),
+            )
+        )
+    return rows
+
+
+def render_organization_poster(project: Project, organization: Organization, size: PageSize) -> str:
+    contact = contact_words(organization.contact)
+    frame = make_frame(
+        project,
+        organization,
+        size,
+        kind_label=f"{KIND_NAMES.get(organization.kind, '组织')}成员公示",
+        title=organization.name,
+        issuer=organization.name,
+        issued=project.today,
+        feedback=[Markup("联系{}：{}。").format(organization.name, contact) if contact else ""],
+    )
+    return render_template(
+        "organization.html.j2",
+        frame=frame,
+        organization=organization,
+        blocks=summary_blocks(organization.summary or ""),
+        members=member_rows(project, organization),
+    )

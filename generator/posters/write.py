@@ -1,0 +1,81 @@
+"""Render posters and write them where the site publishes them.
+
+The same layout serves `gongshi print` and `gongshi build`: a poster for a record
+goes to `out_dir / urls.poster_path(record, ".pdf")` (and `.html` beside it), so
+a build that passes the site folder publishes `site/posters/matters/lawn.pdf`,
+and a print into the project folder leaves `posters/matters/lawn.pdf`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from generator.models import Ledger, Matter, Organization, Schedule
+from generator.posters.frame import PAGE_SIZES, PageSize, Record
+from generator.posters.ledger import render_ledger_poster
+from generator.posters.matter import render_matter_poster
+from generator.posters.organization import render_organization_poster
+from generator.posters.pdf import pdf_bytes
+from generator.posters.roster import RosterPeriod, render_roster_poster
+from generator.project import Project
+from generator.urls import poster_path
+
+
+def page_size(name: str) -> PageSize:
+    """`A4` or `a3` → its PageSize; ValueError names the sizes there are."""
+    try:
+        return PAGE_SIZES[name.strip().upper()]
+    except KeyError:
+        raise ValueError(f"unknown paper size {name!r}; sizes: {', '.join(PAGE_SIZES)}") from None
+
+
+def render_poster_html(
+    project: Project, record: Record, size: str = "A4", roster_period: RosterPeriod | None = None
+) -> str:
+    """One record's poster as a self-contained HTML page (print CSS, inline QR, no URLs to fetch)."""
+    paper = page_size(size)
+    if isinstance(record, Matter):
+        return render_matter_poster(project, record, paper)
+    if isinstance(record, Ledger):
+        return render_ledger_poster(project, record, paper)
+    if isinstance(record, Organization):
+        return render_organization_poster(project, record, paper)
+    if isinstance(record, Schedule):
+        return render_roster_poster(project, record, paper, roster_period)
+    raise TypeError(f"no poster for {type(record).__name__}")
+
+
+def all_records(project: Project) -> list[Record]:
+    """Every record that has a page on the site, so every one gets a poster."""
+    records: list[Record] = [item.record for item in project.organizations]
+    records += [item.record for item in project.ledgers]
+    records += [item.record for item in project.matters]
+    records += [item.record for item in project.schedules]
+    return records
+
+
+def write_posters(
+    project: Project,
+    records: Iterable[Record] | None,
+    out_dir: Path,
+    size: str = "A4",
+    *,
+    roster_period: RosterPeriod | None = None,
+) -> list[Path]:
+    """Write each record's poster as HTML and PDF below `out_dir`; return the paths, PDF first.
+
+    `records=None` means every record. Raises ValueError for an unknown size and
+    OSError when `out_dir` cannot be written; content is assumed checked already.
+    """
+    chosen = all_records(project) if records is None else list(records)
+    written: list[Path] = []
+    for record in chosen:
+        html = render_poster_html(project, record, size, roster_period)
+        pdf_path = out_dir / poster_path(record, ".pdf")
+        html_path = out_dir / poster_path(record, ".html")
+        pdf_path.parent.mkdir(parents=True, exist_ok=True)
+        pdf_path.write_bytes(pdf_bytes(html))
+        html_path.write_text(html, encoding="utf-8")
+        written += [pdf_path, html_path]
+    return written

@@ -1,0 +1,105 @@
+"""The posters' small pieces: record names, roster wording, escaping and the public API."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import generator.posters as posters
+from generator.models import Matter, Organization, Schedule
+from generator.posters import month_period, render_poster_html, resolve_records, week_period
+from generator.posters.roster import day_list, weekday_words
+from generator.posters.text_blocks import summary_blocks
+from generator.project import Project, load_project
+from tests.conftest import BASE
+
+
+@pytest.fixture(scope="module")
+def project() -> Project:
+    loaded, _ = load_project(BASE, date(2026, 11, 25))
+    assert loaded is not None
+    return loaded
+
+
+def test_public_api_is_exactly_what_is_declared() -> None:
+    assert sorted(posters.__all__) == [
+        "PAGE_SIZES", "Record", "RosterPeriod", "Unknown", "all_records", "matters_in_publicity",
+        "month_period", "page_size", "render_poster_html", "resolve_records", "rmb_uppercase",
+        "week_period", "write_posters",
+    ]  # fmt: skip
+
+
+def test_a_bare_id_used_by_a_team_and_its_schedule_means_both(project: Project) -> None:
+    found, unknown = resolve_records(project, ["tutors"])
+    assert not unknown
+    assert {type(record) for record in found} == {Organization, Schedule}
+
+
+def test_site_paths_ledger_ids_and_files_all_name_records(project: Project) -> None:
+    names = [
+        "volunteers/tutors",
+        "public-income-2026q1",
+        "funds/public-income/public-income-2026q1",
+    ]
+    found, unknown = resolve_records(project, [*names, "content/matters/lawn.yml"], cwd=BASE)
+    assert not unknown
+    assert [type(record).__name__ for record in found] == ["Schedule", "Ledger", "Matter"]
+
+
+def test_unknown_names_come_back_with_close_ids(project: Project) -> None:
+    _, unknown = resolve_records(project, ["public-income-2026q2", "zzz"])
+    assert unknown[0].suggestions[0] == "public-income-2026q1"
+    assert unknown[1].suggestions == ()
+
+
+def test_weekday_runs_read_as_people_say_them() -> None:
+    assert weekday_words((1, 2, 3, 4, 5)) == "每周一至周五"
+    assert weekday_words((1, 3, 5)) == "每周一、三、五"
+    assert weekday_words((6, 7)) == "每周六、日"
+    assert weekday_words((1, 2, 3, 6)) == "每周一至周三、六"
+
+
+def test_day_lists_name_each_month_once() -> None:
+    days = [date(2026, 11, 30), date(2026, 12, 2), date(2026, 12, 4)]
+    assert day_list(days).striptags() == "11月30日；12月2、4日"
+
+
+def test_week_runs_monday_to_sunday_and_month_to_its_last_day() -> None:
+    week = week_period(date(2026, 11, 25))
+    assert (week.start, week.end, week.label) == (
+        date(2026, 11, 23), date(2026, 11, 29), "2026年11月23日至11月29日",
+    )  # fmt: skip
+    february = month_period(date(2028, 2, 10))
+    assert (february.end, february.label) == (date(2028, 2, 29), "2028年2月")
+
+
+def test_summary_markdown_keeps_lists_and_bold_and_escapes_html() -> None:
+    blocks = summary_blocks("第一行\n接着写\n\n- **甲**方案\n- <b>乙</b>方案\n\n1. 一\n2. 二")
+    assert [b.kind for b in blocks] == ["paragraph", "bullets", "numbers"]
+    assert str(blocks[0].items[0]) == "第一行接着写"
+    assert str(blocks[1].items[0]) == "<strong>甲</strong>方案"
+    assert str(blocks[1].items[1]) == "&lt;b&gt;乙&lt;/b&gt;方案"
+
+
+def test_content_cannot_inject_markup_into_a_poster(project: Project) -> None:
+    lawn = project.matter_by_id["lawn"].record
+    hostile = Matter.model_validate(
+        {**lawn.model_dump(by_alias=True), "title": "<script>alert(1)</script>停车"}
+    )
+    html = render_poster_html(project, hostile)
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;停车" in html
+
+
+def test_a3_scales_type_and_page(project: Project) -> None:
+    html = render_poster_html(project, project.matter_by_id["lawn"].record, "a3")
+    assert "size: A3;" in html and "font-size: 21pt;" in html
+
+
+def test_templates_ship_beside_the_package() -> None:
+    from generator.posters.environment import TEMPLATES
+
+    assert (TEMPLATES / "base.html.j2").is_file()
+    assert Path(TEMPLATES).name == "posters"
