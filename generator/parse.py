@@ -8,8 +8,8 @@ every structural problem a file, line and column, and a stable code.
 from __future__ import annotations
 
 import copy
-import re
 import difflib
+import re
 import types
 import typing
 from typing import Any, TypeVar

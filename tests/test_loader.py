@@ -72,3 +72,83 @@ def test_gbk_file_is_named_as_such(tmp_path: Path) -> None:
 def test_recursive_alias_is_refused_not_followed_forever(tmp_path: Path) -> None:
     loaded = load(tmp_path, "a: &loop [*loop]\n")
     assert [d.code for d in loaded.diagnostics] in (["G007"], ["G001"])
+
+
+def _only_problem(tmp_path: Path, text: str) -> tuple[str, int]:
+    loaded = load(tmp_path, text)
+    [problem] = loaded.diagnostics
+    return problem.code, problem.span.line
+
+
+def test_unclosed_quote_is_reported_where_it_opens_not_past_the_end(tmp_path: Path) -> None:
+    assert _only_problem(tmp_path, 'a: 1\nb: "x\nc: 2\n') == ("G001", 2)
+    assert _only_problem(tmp_path, "a: 1\nb: 'x\nc: 2\n") == ("G001", 2)
+
+
+def test_missing_colon_is_reported_on_its_own_line(tmp_path: Path) -> None:
+    assert _only_problem(tmp_path, "a: 1\nb 2\nc: 3\n") == ("G001", 2)
+    assert _only_problem(tmp_path, "a: 1\nb: 2\nc 3\n") == ("G001", 3)
+
+
+def test_unclosed_bracket_is_reported_where_it_opens(tmp_path: Path) -> None:
+    assert _only_problem(tmp_path, "a: 1\nb: [1, 2\nc: 3\n") == ("G001", 2)
+    assert _only_problem(tmp_path, "a: 1\nb: {x: 1,\n  y: 2\nc: 3\n") == ("G001", 2)
+
+
+def test_misindented_key_is_still_reported_on_its_own_line(tmp_path: Path) -> None:
+    assert _only_problem(tmp_path, "e:\n  - a: 1\n    b: 2\n   c: 3\n") == ("G001", 4)
+
+
+def test_a_lone_document_marker_is_an_empty_file(tmp_path: Path) -> None:
+    assert _only_problem(tmp_path, "# 待填写\n---\n") == ("G005", 1)
+
+
+def test_a_block_list_or_mapping_is_located_at_its_key(tmp_path: Path) -> None:
+    loaded = load(tmp_path, "id: x\nmembers:\n  - name: 甲\nterm:\n  start: 2026-01-01\nf: [1]\n")
+    assert str(loaded.source.span("members")) == "record.yml:2:1"
+    assert str(loaded.source.span("members", 0)) == "record.yml:3:5"
+    assert str(loaded.source.span("term")) == "record.yml:4:1"
+    assert str(loaded.source.span("term", "end")) == "record.yml:4:1"
+    assert str(loaded.source.span("f")) == "record.yml:6:4"
+
+
+def test_indent_typed_with_full_width_spaces_is_named_as_such(tmp_path: Path) -> None:
+    loaded = load(tmp_path, "e:\n  - a: 1\n    b: 2\n\u3000\u3000c: 3\n    d: 4\n")
+    [problem] = loaded.diagnostics
+    assert (problem.code, problem.span.line) == ("G001", 4)
+    assert "全角空格" in problem.message
+
+
+def test_full_width_spaces_inside_a_block_text_are_fine(tmp_path: Path) -> None:
+    loaded = load(
+        tmp_path, "summary: |\n  \u3000\u3000小区现有车位 406 个。\n  \u3000\u3000方案通过。\n"
+    )
+    assert loaded.diagnostics == []
+
+
+def test_only_plain_null_words_are_empty_and_quoted_ones_stay_text(tmp_path: Path) -> None:
+    loaded = load(tmp_path, "a: null\nb: Null\nc: NULL\nd: 'null'\ne: \"~\"\nf: nULL\ng: !!str ~\n")
+    assert loaded.data == {
+        "a": None,
+        "b": None,
+        "c": None,
+        "d": "null",
+        "e": "~",
+        "f": "nULL",
+        "g": "~",
+    }
+
+
+def test_value_limit_counts_every_key_and_value(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr("generator.loader.MAX_EXPANDED_NODES", 50)
+    at_limit = "a: [" + ", ".join(["x"] * 47) + "]\n"  # the mapping, its key, the list and 47 items
+    assert load(tmp_path, at_limit).diagnostics == []
+    over = "a: [" + ", ".join(["x"] * 48) + "]\n"
+    assert [d.code for d in load(tmp_path, over).diagnostics] == ["G007"]
+
+
+def test_value_limit_counts_an_alias_as_often_as_it_is_used(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr("generator.loader.MAX_EXPANDED_NODES", 13)
+    shared = "a: &x [y, y]\nb: *x\nc: *x\n"  # 1 mapping + 3 keys + 3 lists of 3 values
+    assert load(tmp_path, shared).diagnostics == []
+    assert [d.code for d in load(tmp_path, shared + "d: *x\n").diagnostics] == ["G007"]

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from decimal import Decimal
+from collections.abc import Iterable, Iterator
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -23,21 +23,34 @@ def _strings(
     """Every text value inside a record, with its path (keys as written in YAML)."""
     if isinstance(value, str):
         yield path, value
-    elif isinstance(value, BaseModel):
-        for name, field in type(value).model_fields.items():
-            key = field.alias or name
-            if not path and key in skip:
-                continue
-            yield from _strings(getattr(value, name), (*path, key))
+        return
+    children: Iterable[tuple[str | int, Any]]
+    if isinstance(value, BaseModel):
+        children = [
+            (key, getattr(value, name))
+            for name, key in _field_keys(type(value))
+            if path or key not in skip
+        ]
     elif isinstance(value, tuple | list):
-        for index, item in enumerate(value):
-            yield from _strings(item, (*path, index))
+        children = enumerate(value)
     elif isinstance(value, dict):
         for key, item in value.items():
             yield from _strings(key, path)  # a fee item's name is published too
             yield from _strings(item, (*path, key))
-    elif isinstance(value, int | Decimal):
         return
+    else:  # dates, amounts, numbers, None: no text in them
+        return
+    for key, child in children:  # most values are leaves: look at them here, not one call each
+        if isinstance(child, str):
+            yield (*path, key), child
+        elif isinstance(child, BaseModel | tuple | list | dict):
+            yield from _strings(child, (*path, key))
+
+
+@cache
+def _field_keys(model: type[BaseModel]) -> tuple[tuple[str, str], ...]:
+    """Each field's attribute name and its key as written in YAML (its alias, if any)."""
+    return tuple((name, field.alias or name) for name, field in model.model_fields.items())
 
 
 def _findings(project: Project, kind: str) -> Iterator[tuple[Any, PathKey, Finding]]:
