@@ -273,7 +273,7 @@ def test_unreadable_file_is_reported(base_project: Path, monkeypatch: pytest.Mon
     result, problems = check_json(base_project)
     mine = [p for p in problems if p["file"] == "content/matters/lawn.yml"]
     assert [(p["code"], p["line"]) for p in mine] == [("G009", 0)]
-    assert "Permission denied" in str(mine[0]["message"])
+    assert "没有读取权限" in str(mine[0]["message"])
     assert result.exit_code == 1
 
 
