@@ -1,0 +1,144 @@
+"""`build_site`: records → Markdown → mkdocs-material → Pagefind → one finished site/.
+
+The site is built in a temporary folder beside `out_dir` and swapped in only
+when every step has succeeded, so a failed build never leaves half a site.
+Nothing here reads the clock: dates come from the records, git, or `project.today`.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+from generator.project import Project
+from generator.site.context import SiteContext, read_histories
+from generator.site.mkdocs_config import OVERRIDES, mkdocs_config, mkdocs_yaml
+from generator.site.mkdocs_run import run_mkdocs
+from generator.site.pages import Page, Section, site_pages
+from generator.site.recent import disclosures
+from generator.site.render import markdown_environment, render, templates_dir
+from generator.site.search import index_site
+
+PosterWriter = Callable[[Project, None, Path, str], list[Path]]
+
+
+def poster_writer() -> PosterWriter | None:
+    """`generator.posters.write_posters` when this installation has it; the site builds without."""
+    try:
+        from generator.posters import write_posters
+    except ImportError:
+        return None
+    return write_posters
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    out_dir: Path
+    pages: int
+    posters: int
+
+
+def write_docs(site: SiteContext, section: Section, project_dir: Path, search: bool) -> None:
+    """The mkdocs project: docs/ (Markdown and assets), overrides/, mkdocs.yml."""
+    docs = project_dir / "docs"
+    env = markdown_environment()
+    for page in section.pages:
+        _write(
+            docs / page.path,
+            render(env, page.template, **_page_context(site, page)).encode("utf-8"),
+        )
+    for asset in section.assets:
+        _write(docs / asset.path, asset.content)
+    theme = templates_dir() / "theme"
+    shutil.copytree(theme / "assets", docs / "assets", dirs_exist_ok=True)
+    shutil.copytree(
+        theme, project_dir / OVERRIDES, ignore=shutil.ignore_patterns("assets"), dirs_exist_ok=True
+    )
+    config = mkdocs_config(site.project, site.title, search)
+    (project_dir / "mkdocs.yml").write_text(mkdocs_yaml(config), encoding="utf-8")
+
+
+def _page_context(site: SiteContext, page: Page) -> dict[str, object]:
+    return {**page.context, "page": page, "site": site, "here": page.path}
+
+
+def _write(path: Path, content: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content)
+
+
+def latest_change(site: SiteContext) -> date | None:
+    found = disclosures(site)
+    return found[0].day if found else site.project.config.record.established
+
+
+def build_site(
+    project: Project,
+    out_dir: Path,
+    *,
+    posters: bool = True,
+    search: bool = True,
+    docs_dir: Path | None = None,
+    progress: Callable[[str], None] = lambda _: None,
+) -> BuildResult:
+    """Build the whole site into `out_dir`, replacing it only when complete.
+
+    `docs_dir`, when given, keeps the generated mkdocs project (Markdown, overrides,
+    mkdocs.yml) there for inspection or for building with another tool.
+    """
+    out_dir = out_dir.resolve()
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-building-", dir=out_dir.parent))
+    try:
+        site = SiteContext(project, read_histories(project))
+        project_dir = docs_dir.resolve() if docs_dir else work / "project"
+        if docs_dir and project_dir.exists():
+            shutil.rmtree(project_dir)
+        poster_count = 0
+        write = poster_writer() if posters else None
+        if write is not None:
+            progress("正在生成海报……")
+            written = write(project, None, project_dir / "docs", "A4")
+            names = {path.relative_to(project_dir / "docs").as_posix() for path in written}
+            site = replace(site, posters=frozenset(names))
+            poster_count = sum(1 for name in names if name.endswith(".pdf"))
+        progress("正在生成页面……")
+        section = site_pages(site)
+        write_docs(site, section, project_dir, search)
+        progress("正在用 mkdocs 生成网站……")
+        built = work / "site"
+        run_mkdocs(project_dir / "mkdocs.yml", built, latest_change(site))
+        prune_theme_assets(built)
+        if search:
+            progress("正在建立搜索索引……")
+            index_site(built)
+        _swap(built, out_dir)
+        return BuildResult(out_dir, len(section.pages), poster_count)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+UNUSED_THEME_ASSETS = ("assets/javascripts/lunr", "assets/javascripts/workers")
+"""Material's own search (2.2 MB with source maps): Pagefind replaces it."""
+
+
+def prune_theme_assets(site_dir: Path) -> None:
+    for folder in UNUSED_THEME_ASSETS:
+        shutil.rmtree(site_dir / folder, ignore_errors=True)
+    for source_map in (site_dir / "assets").rglob("*.map"):
+        source_map.unlink()
+
+
+def _swap(built: Path, out_dir: Path) -> None:
+    """Replace `out_dir` by `built` with two renames: readers see the old site or the new."""
+    old = out_dir.with_name(f".{out_dir.name}-old")
+    if old.exists():
+        shutil.rmtree(old)
+    if out_dir.exists():
+        out_dir.rename(old)
+    built.rename(out_dir)
+    shutil.rmtree(old, ignore_errors=True)

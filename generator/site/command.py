@@ -1,0 +1,122 @@
+"""`gongshi build` and `gongshi serve`: check first, then build, every message in Chinese.
+
+cli.py only declares the options; this module returns the exit code. Content
+with errors never reaches the site: a resident must not see figures that fail
+the checks.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+import time
+from datetime import date
+from pathlib import Path
+
+import click
+
+from generator.check import check_project
+from generator.output import format_text
+from generator.project import CONFIG_FILE, CONTENT_DIR, Project
+from generator.site.build import BuildResult, build_site
+from generator.site.mkdocs_run import MkDocsFailed
+from generator.site.render import TemplatesMissing
+from generator.site.search import SearchIndexFailed
+
+EXIT_OK, EXIT_CONTENT, EXIT_MISUSE = 0, 1, 2
+
+
+def checked_project(root: Path, today: date | None) -> Project | None:
+    """The project when it has no errors; otherwise print them and return None."""
+    result = check_project(root, today)
+    if result.diagnostics:
+        click.echo(format_text(result.diagnostics), err=bool(result.errors))
+    if result.failed() or result.project is None:
+        click.echo("内容有错误，网站没有生成（原来的网站保持不变）。请先改正上面的错误。", err=True)
+        return None
+    return result.project
+
+
+def build_once(root: Path, out_dir: Path, today: date | None, posters: bool) -> int:
+    project = checked_project(root, today)
+    if project is None:
+        return EXIT_CONTENT
+    try:
+        result = build_site(project, out_dir, posters=posters, progress=click.echo)
+    except MkDocsFailed as failure:
+        click.echo("网站生成失败（原来的网站保持不变）：", err=True)
+        for problem in failure.problems:
+            click.echo(f"  {problem}", err=True)
+        click.echo("多半是记录里的链接指向了不存在的页面或文件，请改正后重试。", err=True)
+        return EXIT_CONTENT
+    except SearchIndexFailed as failure:
+        click.echo(f"搜索索引生成失败（原来的网站保持不变）：{failure}", err=True)
+        return EXIT_CONTENT
+    except TemplatesMissing as missing:
+        click.echo(f"安装不完整：找不到网站模板 {missing}。请重新安装 gongshi。", err=True)
+        return EXIT_MISUSE
+    except OSError as error:
+        click.echo(f"无法写入 {out_dir}：{error.strerror}。请换一个文件夹或检查权限。", err=True)
+        return EXIT_MISUSE
+    _report(result)
+    return EXIT_OK
+
+
+def _report(result: BuildResult) -> None:
+    posters = f"、{result.posters} 份海报" if result.posters else ""
+    click.echo(f"网站已生成：{result.pages} 个页面{posters}，在 {result.out_dir}。")
+
+
+def content_state(root: Path) -> tuple[tuple[str, int, int], ...]:
+    """Every record file's name, size and change time: a change to any of them means rebuild."""
+    files = [root / CONFIG_FILE, *sorted((root / CONTENT_DIR).rglob("*"))]
+    state = []
+    for path in files:
+        try:
+            info = path.stat()
+        except OSError:
+            continue
+        if path.is_file():
+            state.append((str(path), info.st_size, info.st_mtime_ns))
+    return tuple(state)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def serve(
+    root: Path, out_dir: Path, host: str, port: int, today: date | None, posters: bool
+) -> int:
+    """Build, serve `out_dir`, and rebuild whenever a record or site_config.yml changes."""
+    if build_once(root, out_dir, today, posters) != EXIT_OK and not out_dir.is_dir():
+        return EXIT_CONTENT
+    handler = functools.partial(_QuietHandler, directory=str(out_dir))
+    try:
+        server = http.server.ThreadingHTTPServer((host, port), handler)
+    except OSError as error:
+        click.echo(
+            f"无法在 {host}:{port} 上预览：{error.strerror}。请用 --port 换一个端口。", err=True
+        )
+        return EXIT_MISUSE
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    click.echo(
+        f"预览网址：http://{host}:{server.server_address[1]}/  （改动记录后会自动重新生成，刷新网页即可看到；按 Ctrl+C 结束）"
+    )
+    state = content_state(root)
+    try:
+        while True:
+            time.sleep(1)
+            current = content_state(root)
+            if current != state:
+                state = current
+                click.echo("记录有改动，重新生成……")
+                build_once(root, out_dir, today, posters)
+    except KeyboardInterrupt:
+        click.echo("已停止预览。")
+    finally:
+        server.shutdown()
+        server.server_close()
+    return EXIT_OK

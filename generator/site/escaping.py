@@ -1,0 +1,92 @@
+"""Record text made safe for the Markdown pages mkdocs renders.
+
+Records are typed by secretaries and may contain anything, including what an
+attacker pasted into a form. Plain fields are escaped so they can only ever be
+text; the few Markdown fields (`summary`) are rendered here with raw HTML turned
+into visible text, then cleaned by nh3 so no script, event attribute or
+`javascript:` link reaches a page, whatever mkdocs' own settings are.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+import markdown
+import nh3
+from markupsafe import Markup
+
+_EVERYWHERE = re.compile(r"([\\`*_{}\[\]()!|~])")
+_LINE_START = re.compile(r"^([#+\-=])")
+_NUMBERED = re.compile(r"^(\d+)\.(?=\s|$)")
+
+ALLOWED_TAGS = frozenset(
+    {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "blockquote", "a", "code", "pre"}
+    | {"h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "hr", "del"}
+)
+"""No images: an image from another host would make the page call out of China's networks."""
+ALLOWED_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+
+
+def md_inline(value: object) -> Markup:
+    """Plain text for any Markdown position: one line, no syntax, no HTML."""
+    text = " ".join(str(value).split())
+    text = _EVERYWHERE.sub(r"\\\1", text)
+    text = _NUMBERED.sub(r"\1\\.", _LINE_START.sub(r"\\\1", text))
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return Markup(text.replace('"', "&quot;"))
+
+
+def md_finalize(value: object) -> object:
+    """Jinja2 `finalize` for Markdown templates: everything is text unless marked safe."""
+    if value is None:
+        return ""
+    if isinstance(value, Markup):
+        return value
+    return md_inline(value)
+
+
+def _markdown_without_html() -> markdown.Markdown:
+    converter = markdown.Markdown(extensions=["sane_lists", "tables"], output_format="html")
+    converter.preprocessors.deregister("html_block")
+    converter.inlinePatterns.deregister("html")
+    return converter
+
+
+def sanitized_html(source: str) -> str:
+    """A record's Markdown as clean HTML: typed tags show as text, nothing can run."""
+    rendered = _markdown_without_html().convert(source)
+    return nh3.clean(
+        rendered,
+        tags=set(ALLOWED_TAGS),
+        attributes={"a": {"href", "title"}, "th": {"align"}, "td": {"align"}},
+        url_schemes=set(ALLOWED_SCHEMES),
+        link_rel="noopener noreferrer nofollow",
+        strip_comments=True,
+    )
+
+
+def md_block(source: object) -> Markup:
+    """A Markdown field placed in a page as one raw HTML block mkdocs passes through."""
+    if source is None or not str(source).strip():
+        return Markup("")
+    body = sanitized_html(str(source))
+    return Markup(f'<div class="gs-prose">\n{body}\n</div>')
+
+
+def html_text(value: object) -> str:
+    """Text for a place mkdocs' templates print without escaping (page title, description)."""
+    return html.escape(" ".join(str(value).split()), quote=True)
+
+
+def front_matter(title: str, description: str) -> Markup:
+    """YAML front matter; JSON strings are valid YAML and cannot break out of their line."""
+    lines = [
+        "---",
+        f"title: {json.dumps(html_text(title), ensure_ascii=False)}",
+        f"description: {json.dumps(html_text(description), ensure_ascii=False)}",
+        "---",
+        "",
+    ]
+    return Markup("\n".join(lines))

@@ -1,0 +1,66 @@
+"""Run mkdocs in this process, strict, and turn its warnings into one clear failure.
+
+In-process is what `mkdocs serve` does too; it saves starting Python and
+importing the theme for every rebuild.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, ConfigurationError
+
+
+class MkDocsFailed(Exception):
+    """mkdocs stopped; `problems` are its warnings and errors, one per line."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def _source_date(day: date | None) -> Iterator[None]:
+    """mkdocs stamps sitemap.xml(.gz) with the build time unless SOURCE_DATE_EPOCH is set."""
+    moment = datetime.combine(day or date(2000, 1, 1), time(0, 0), tzinfo=UTC)
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(moment.timestamp()))
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
+
+
+def run_mkdocs(config_file: Path, site_dir: Path, source_date: date | None) -> None:
+    logger = logging.getLogger("mkdocs")
+    collect = _Collect()
+    logger.addHandler(collect)
+    propagate, logger.propagate = logger.propagate, False
+    try:
+        with _source_date(source_date):
+            config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True)
+            build(config)
+    except (Abort, ConfigurationError) as error:
+        raise MkDocsFailed(collect.messages or [str(error)]) from None
+    finally:
+        logger.removeHandler(collect)
+        logger.propagate = propagate

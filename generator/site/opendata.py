@@ -1,0 +1,244 @@
+"""Open data: every record as JSON and CSV, described by a Frictionless `datapackage.json`.
+
+Anyone can recheck the sums or build their own view without scraping pages.
+CSV files start with a UTF-8 byte order mark because residents open them in
+Excel or WPS, which read Chinese text wrongly without it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+
+from generator.checksum import record_checksum
+from generator.models import Ledger, Matter
+from generator.money import ledger_totals, spending_by_matter
+from generator.project import Project
+from generator.schemas import SCHEMA_FILES, record_schema
+
+DATA_DIR = "data"
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    title: str
+    type: str
+    value: Callable[[Any], object]
+
+
+def csv_bytes(columns: Sequence[Column], rows: Iterable[Any]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([column.name for column in columns])
+    for row in rows:
+        writer.writerow([_cell(column.value(row)) for column in columns])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, tuple | list):
+        return ";".join(str(item) for item in value)
+    return str(value)
+
+
+def _money(value: Any) -> str:
+    return f"{value:.2f}"
+
+
+ORGANIZATION_COLUMNS = (
+    Column("id", "编号", "string", lambda o: o.id),
+    Column("kind", "类别", "string", lambda o: o.kind),
+    Column("name", "名称", "string", lambda o: o.name),
+    Column("established", "成立日期", "date", lambda o: o.established),
+    Column("term_start", "任期开始", "date", lambda o: o.term and o.term.start),
+    Column("term_end", "任期结束", "date", lambda o: o.term and o.term.end),
+    Column("members", "成员人数", "integer", lambda o: len(o.members)),
+    Column("checksum", "校验码", "string", record_checksum),
+)
+MEMBER_COLUMNS = (
+    Column("organization", "组织编号", "string", lambda pair: pair[0].id),
+    Column("name", "姓名", "string", lambda pair: pair[1].name),
+    Column("role", "职务", "string", lambda pair: pair[1].role),
+    Column("party_member", "是否党员", "boolean", lambda pair: pair[1].party_member),
+    Column("owner", "是否业主", "boolean", lambda pair: pair[1].owner),
+    Column("also", "交叉任职", "string", lambda pair: pair[1].also),
+    Column("since", "任职起始", "date", lambda pair: pair[1].since),
+)
+LEDGER_COLUMNS = (
+    Column("account", "账户", "string", lambda ledger: ledger.account),
+    Column("name", "账户名称", "string", lambda ledger: ledger.name),
+    Column("period_start", "期间开始", "date", lambda ledger: ledger.period.start),
+    Column("period_end", "期间结束", "date", lambda ledger: ledger.period.end),
+    Column("opening_balance", "期初余额", "number", lambda ledger: _money(ledger.opening_balance)),
+    Column("income", "本期收入", "number", lambda ledger: _money(ledger_totals(ledger).income)),
+    Column("expense", "本期支出", "number", lambda ledger: _money(ledger_totals(ledger).expense)),
+    Column("closing_balance", "期末余额", "number", lambda ledger: _money(ledger.closing_balance)),
+    Column("prepared_by", "制表人", "string", lambda ledger: ledger.prepared_by),
+    Column("reviewed_by", "审核人", "string", lambda ledger: ledger.reviewed_by),
+    Column("published", "公布日期", "date", lambda ledger: ledger.published),
+    Column("checksum", "校验码", "string", record_checksum),
+)
+ENTRY_COLUMNS = (
+    Column("account", "账户", "string", lambda pair: pair[0].account),
+    Column("period_start", "期间开始", "date", lambda pair: pair[0].period.start),
+    Column("date", "日期", "date", lambda pair: pair[1].date),
+    Column("type", "收支", "string", lambda pair: pair[1].type),
+    Column("category", "类别", "string", lambda pair: pair[1].category),
+    Column("amount", "金额（元）", "number", lambda pair: _money(pair[1].amount)),
+    Column("description", "摘要", "string", lambda pair: pair[1].description),
+    Column("counterparty", "对方", "string", lambda pair: pair[1].counterparty),
+    Column("voucher", "凭证号", "string", lambda pair: pair[1].voucher),
+    Column("matter", "依据事项", "string", lambda pair: pair[1].matter),
+)
+SHIFT_COLUMNS = (
+    Column("team", "队伍", "string", lambda pair: pair[0].team),
+    Column("date", "日期", "date", lambda pair: pair[1].date),
+    Column("weekdays", "每周几", "string", lambda pair: pair[1].weekdays),
+    Column("from", "起始日期", "date", lambda pair: pair[1].from_),
+    Column("until", "截止日期", "date", lambda pair: pair[1].until),
+    Column("except", "除外日期", "string", lambda pair: pair[1].except_),
+    Column("start", "开始时间", "string", lambda pair: f"{pair[1].start:%H:%M}"),
+    Column("end", "结束时间", "string", lambda pair: f"{pair[1].end:%H:%M}"),
+    Column("activity", "活动", "string", lambda pair: pair[1].activity),
+    Column("location", "地点", "string", lambda pair: pair[1].location),
+    Column("volunteers", "志愿者", "string", lambda pair: pair[1].volunteers),
+)
+
+
+def _matter_columns(spent: dict[str, Any]) -> tuple[Column, ...]:
+    def tally(part: str, field: str) -> Callable[[Matter], object]:
+        return lambda m: getattr(getattr(m.vote, part), field) if m.vote else None
+
+    columns = [
+        Column("id", "编号", "string", lambda m: m.id),
+        Column("title", "标题", "string", lambda m: m.title),
+        Column("category", "类别", "string", lambda m: m.category),
+        Column("status", "状态", "string", lambda m: m.status),
+        Column("budget", "预算（元）", "number", lambda m: m.budget and _money(m.budget)),
+        Column(
+            "spent",
+            "已支出（元）",
+            "number",
+            lambda m: _money(spent[m.id]) if m.id in spent else None,
+        ),
+        Column("publicity_start", "公示开始", "date", lambda m: m.publicity and m.publicity.start),
+        Column("publicity_end", "公示结束", "date", lambda m: m.publicity and m.publicity.end),
+        Column("vote_item", "法条项", "integer", lambda m: m.vote and m.vote.item),
+    ]
+    for part, title in (
+        ("eligible", "有表决权"),
+        ("participated", "参与"),
+        ("agreed", "同意"),
+        ("opposed", "反对"),
+        ("abstained", "弃权"),
+    ):
+        columns.append(Column(f"{part}_owners", f"{title}户数", "integer", tally(part, "owners")))
+        columns.append(Column(f"{part}_area_m2", f"{title}面积", "number", tally(part, "area_m2")))
+    columns += [
+        Column("decision_date", "决定日期", "date", lambda m: m.decision and m.decision.date),
+        Column("decision_result", "表决结果", "string", lambda m: m.decision and m.decision.result),
+        Column("checksum", "校验码", "string", record_checksum),
+    ]
+    return tuple(columns)
+
+
+def ledger_csv(ledgers: Iterable[Ledger]) -> bytes:
+    return csv_bytes(
+        ENTRY_COLUMNS, [(ledger, entry) for ledger in ledgers for entry in ledger.entries]
+    )
+
+
+def _records_json(records: Iterable[BaseModel]) -> bytes:
+    data = [record.model_dump(mode="json", by_alias=True, exclude_none=True) for record in records]
+    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def open_data_files(project: Project) -> dict[str, bytes]:
+    """`data/…` path → bytes: JSON per record type, CSV tables, schemas, datapackage.json."""
+    organizations = sorted((i.record for i in project.organizations), key=lambda o: o.id)
+    ledgers = [i.record for items in project.ledgers_by_account().values() for i in items]
+    matters = sorted((i.record for i in project.matters), key=lambda m: m.id)
+    schedules = sorted((i.record for i in project.schedules), key=lambda s: s.team)
+    spent = spending_by_matter(ledgers)
+    tables: list[tuple[str, str, Sequence[Column], list[Any]]] = [
+        ("organizations", "组织", ORGANIZATION_COLUMNS, organizations),
+        ("members", "组织成员", MEMBER_COLUMNS, [(o, m) for o in organizations for m in o.members]),
+        ("ledgers", "各期账目", LEDGER_COLUMNS, ledgers),
+        (
+            "entries",
+            "收支明细",
+            ENTRY_COLUMNS,
+            [(ledger, e) for ledger in ledgers for e in ledger.entries],
+        ),
+        ("matters", "重大事项", _matter_columns(spent), matters),
+        (
+            "shifts",
+            "志愿服务班次",
+            SHIFT_COLUMNS,
+            [(s, shift) for s in schedules for shift in s.shifts],
+        ),
+    ]
+    files: dict[str, bytes] = {}
+    resources: list[dict[str, Any]] = []
+    for name, title, columns, rows in tables:
+        path = f"{name}.csv"
+        files[f"{DATA_DIR}/{path}"] = csv_bytes(columns, rows)
+        resources.append(
+            {
+                "name": name,
+                "title": title,
+                "path": path,
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8-sig",
+                "schema": {
+                    "fields": [{"name": c.name, "title": c.title, "type": c.type} for c in columns]
+                },
+            }
+        )
+    for name, title, records, schema in (
+        ("organizations-json", "组织（完整记录）", organizations, "organization.schema.json"),
+        ("ledgers-json", "账目（完整记录）", ledgers, "ledger.schema.json"),
+        ("matters-json", "重大事项（完整记录）", matters, "matter.schema.json"),
+        ("schedules-json", "志愿服务排班（完整记录）", schedules, "schedule.schema.json"),
+    ):
+        path = f"{name.removesuffix('-json')}.json"
+        files[f"{DATA_DIR}/{path}"] = _records_json(records)
+        resources.append(
+            {
+                "name": name,
+                "title": title,
+                "path": path,
+                "format": "json",
+                "mediatype": "application/json",
+                "encoding": "utf-8",
+                "description": f"每条记录的格式见 schemas/{schema}（JSON Schema）。",
+            }
+        )
+    for filename, model, _pattern in SCHEMA_FILES:
+        files[f"{DATA_DIR}/schemas/{filename}"] = (
+            json.dumps(record_schema(model), ensure_ascii=False, indent=1) + "\n"
+        ).encode("utf-8")
+    community = project.config.record.community
+    package = {
+        "name": "gongshi-disclosures",
+        "title": f"{community.name}公示数据",
+        "description": "小区组织、收支账目、重大事项和志愿服务排班的公开数据，由 Gongshi 从公示记录生成。",
+        "homepage": project.config.record.site.url,
+        "resources": resources,
+    }
+    files[f"{DATA_DIR}/datapackage.json"] = (
+        json.dumps(package, ensure_ascii=False, indent=1) + "\n"
+    ).encode("utf-8")
+    return files

@@ -1,0 +1,51 @@
+"""Every page of the site as a template name and its context, before any rendering.
+
+Each module here builds one section; `site_pages` joins them in navigation order.
+Charts and downloads that a page links to come back as `Asset`s to be written
+beside the Markdown, so mkdocs' strict link check covers them too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.site.context import SiteContext
+
+
+@dataclass(frozen=True)
+class Page:
+    """One Markdown file below docs/: `path` is also what links point to."""
+
+    path: str
+    template: str
+    title: str
+    description: str
+    context: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Asset:
+    """A file written into docs/ as is (chart, CSV, JSON, feed)."""
+
+    path: str
+    content: bytes
+
+
+@dataclass
+class Section:
+    pages: list[Page] = field(default_factory=list)
+    assets: list[Asset] = field(default_factory=list)
+
+    def extend(self, other: Section) -> None:
+        self.pages.extend(other.pages)
+        self.assets.extend(other.assets)
+
+
+def site_pages(site: SiteContext) -> Section:
+    from generator.site.pages import data, funds, home, matters, organizations, volunteers
+
+    result = Section()
+    for module in (home, organizations, funds, matters, volunteers, data):
+        result.extend(module.section(site))
+    return result

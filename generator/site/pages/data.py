@@ -1,0 +1,64 @@
+"""Open data and feeds, with the page that lists them and says how to check a poster."""
+
+from __future__ import annotations
+
+from generator.site.context import SiteContext
+from generator.site.feeds import ALL_CALENDAR, FeedItem, calendar, news_feeds, team_calendar_path
+from generator.site.opendata import DATA_DIR, open_data_files
+from generator.site.pages import Asset, Page, Section
+from generator.site.pages.volunteers import merged_schedules
+from generator.site.recent import disclosures
+
+INDEX = "data/index.md"
+
+
+def section(site: SiteContext) -> Section:
+    project = site.project
+    config = project.config.record
+    files = dict(open_data_files(project))
+    site_url = config.site.url.rstrip("/") + "/"
+    items = [
+        FeedItem(
+            d.title,
+            site_url
+            + d.path.removesuffix(".md").removesuffix("index")
+            + ("/" if not d.path.endswith("index.md") else ""),
+            d.summary,
+            d.day,
+            site.checksum(d.record),
+        )
+        for d in disclosures(site)
+    ]
+    files.update(news_feeds(site.title, site_url, items))
+    schedules = merged_schedules(site)
+    names = {s.team: site.organization_name(s.team) or s.team for s in schedules}
+    stamp = max((d.day for d in disclosures(site)), default=config.established)
+    if schedules and stamp is not None:
+        files[ALL_CALENDAR] = calendar(
+            schedules, names, site_url, stamp, f"{config.community.name}志愿服务", site.today
+        )
+        for schedule in schedules:
+            files[team_calendar_path(schedule.team)] = calendar(
+                [schedule],
+                names,
+                site_url,
+                stamp,
+                f"{names[schedule.team]}（{config.community.name}）",
+                site.today,
+            )
+    tables = [path for path in files if path.startswith(f"{DATA_DIR}/") and path.count("/") == 1]
+    page = Page(
+        INDEX,
+        "data.md.j2",
+        "公开数据与核对",
+        "下载本站全部公示数据（JSON、CSV），订阅更新，以及如何用校验码核对公示栏上的海报。",
+        {
+            "tables": sorted(tables),
+            "schemas": sorted(p for p in files if "/schemas/" in p),
+            "has_calendar": bool(schedules),
+            "calendar": ALL_CALENDAR,
+        },
+    )
+    return Section(
+        pages=[page], assets=[Asset(path, content) for path, content in sorted(files.items())]
+    )

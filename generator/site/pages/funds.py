@@ -1,0 +1,175 @@
+"""Where the money went: per account charts and periods, per period every entry."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from generator.models import Ledger
+from generator.money import ZERO, daily_balances, ledger_totals, yuan
+from generator.site.charts import balance_chart, category_chart
+from generator.site.context import SiteContext, page_file
+from generator.site.opendata import ledger_csv
+from generator.site.pages import Asset, Page, Section
+from generator.urls import ledger_id
+
+INDEX = "funds/index.md"
+
+
+def account_index(account: str) -> str:
+    return f"funds/{account}/index.md"
+
+
+def month_end_balances(ledgers: list[Ledger]) -> list[tuple[date, Decimal]]:
+    """One point per month across periods: ten years stay 120 points, not 3,650."""
+    points: dict[tuple[int, int], tuple[date, Decimal]] = {}
+    for ledger in ledgers:
+        for day, balance in daily_balances(ledger):
+            points[(day.year, day.month)] = (day, balance)
+        end = ledger.period.end
+        points[(end.year, end.month)] = (end, ledger.closing_balance)
+    first = ledgers[0].period.start
+    return [(first, ledgers[0].opening_balance), *sorted(points.values())]
+
+
+def by_category(ledgers: list[Ledger], kind: str) -> list[tuple[str, Decimal]]:
+    totals: dict[str, Decimal] = defaultdict(lambda: ZERO)
+    for ledger in ledgers:
+        for entry in ledger.entries:
+            if entry.type == kind:
+                totals[entry.category] += entry.amount
+    return sorted(totals.items())
+
+
+def section(site: SiteContext) -> Section:
+    result = Section()
+    accounts = []
+    for account, items in site.project.ledgers_by_account().items():
+        ledgers = [item.record for item in items]
+        accounts.append(_account(site, account, ledgers, result))
+    result.pages.insert(
+        0,
+        Page(
+            INDEX,
+            "funds.md.j2",
+            "收支账目",
+            "小区各项资金的收入、支出和余额，每季度公示的明细账和凭证号。",
+            {"accounts": accounts},
+        ),
+    )
+    return result
+
+
+def _account(
+    site: SiteContext, account: str, ledgers: list[Ledger], result: Section
+) -> dict[str, Any]:
+    latest = ledgers[-1]
+    name = latest.name
+    recent = [ledger for ledger in ledgers if ledger.period.end.year == latest.period.end.year]
+    charts = {
+        "balance": (
+            f"funds/{account}/balance.svg",
+            balance_chart(month_end_balances(ledgers), f"{name}余额变化"),
+        ),
+        "income": (
+            f"funds/{account}/income-{latest.period.end.year}.svg",
+            category_chart(
+                by_category(recent, "income"), f"{latest.period.end.year}年收入（按类别）", "income"
+            ),
+        ),
+        "expense": (
+            f"funds/{account}/expense-{latest.period.end.year}.svg",
+            category_chart(
+                by_category(recent, "expense"),
+                f"{latest.period.end.year}年支出（按类别）",
+                "expense",
+            ),
+        ),
+    }
+    for path, svg in charts.values():
+        result.assets.append(Asset(path, svg.encode("utf-8")))
+    periods = [_period_row(ledger) for ledger in reversed(ledgers)]
+    summary = {
+        "account": account,
+        "name": name,
+        "path": account_index(account),
+        "closing": latest.closing_balance,
+        "latest": latest,
+        "periods": periods,
+        "year": latest.period.end.year,
+        "charts": {key: path for key, (path, _) in charts.items()},
+    }
+    result.pages.append(
+        Page(
+            account_index(account),
+            "account.md.j2",
+            name,
+            f"{name}：截至{latest.period.end:%Y-%m-%d}余额 {yuan(latest.closing_balance)} 元，"
+            f"共 {len(ledgers)} 期账目。",
+            summary,
+        )
+    )
+    for ledger in ledgers:
+        result.pages.append(_ledger_page(site, ledger, result))
+    return summary
+
+
+def _period_row(ledger: Ledger) -> dict[str, Any]:
+    totals = ledger_totals(ledger)
+    return {
+        "ledger": ledger,
+        "path": page_file(ledger),
+        "totals": totals,
+        "words": _period_words(ledger),
+    }
+
+
+def _ledger_page(site: SiteContext, ledger: Ledger, result: Section) -> Page:
+    totals = ledger_totals(ledger)
+    base = f"funds/{ledger.account}/{ledger_id(ledger)}"
+    csv_path = f"{base}.csv"
+    result.assets.append(Asset(csv_path, ledger_csv([ledger])))
+    entries = []
+    for entry in sorted(ledger.entries, key=lambda e: e.date):
+        matter = site.project.matter_by_id.get(entry.matter) if entry.matter else None
+        entries.append(
+            {
+                "entry": entry,
+                "matter": matter.record if matter else None,
+                "matter_path": page_file(matter.record) if matter else None,
+            }
+        )
+    title = f"{ledger.name} {_period_words(ledger)}"
+    return Page(
+        page_file(ledger),
+        "ledger.md.j2",
+        title,
+        f"{title}：期初 {yuan(ledger.opening_balance)} 元，收入 {yuan(totals.income)} 元，"
+        f"支出 {yuan(totals.expense)} 元，期末 {yuan(ledger.closing_balance)} 元。",
+        {
+            "ledger": ledger,
+            "record": ledger,
+            "totals": totals,
+            "entries": entries,
+            "csv": csv_path,
+            "account_page": account_index(ledger.account),
+        },
+    )
+
+
+def _period_words(ledger: Ledger) -> str:
+    start, end = ledger.period.start, ledger.period.end
+    quarter = {(1, 3): "第一季度", (4, 6): "第二季度", (7, 9): "第三季度", (10, 12): "第四季度"}
+    key = (start.month, end.month)
+    if (
+        start.year == end.year
+        and start.day == 1
+        and key in quarter
+        and ledger_id(ledger).endswith(f"q{(start.month + 2) // 3}")
+    ):
+        return f"{start.year}年{quarter[key]}"
+    if start.year == end.year and start.month == end.month:
+        return f"{start.year}年{start.month}月"
+    return f"{start:%Y-%m-%d}至{end:%Y-%m-%d}"

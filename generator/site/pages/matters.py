@@ -1,0 +1,195 @@
+"""Major matters: grouped by status, each with its timeline, publicity, vote and spending."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from generator.models import Matter
+from generator.models.matter import RESULT_NAMES, STATUS_NAMES
+from generator.money import ZERO
+from generator.publicity import days_left
+from generator.site.charts import percent_text, vote_bars, vote_chart
+from generator.site.context import SiteContext, page_file
+from generator.site.pages import Asset, Page, Section
+from generator.voting import ITEM_NAMES, vote_verdict
+
+INDEX = "matters/index.md"
+
+CATEGORY_NAMES: dict[str, str] = {
+    "maintenance_fund": "维修资金",
+    "property_contract": "物业合同",
+    "public_income": "公共收益",
+    "renovation": "改造",
+    "rules": "规约",
+    "election": "选举",
+    "other": "其他",
+}
+
+STATUS_ORDER = (
+    "publicized",
+    "voting",
+    "proposed",
+    "implementing",
+    "approved",
+    "completed",
+    "rejected",
+    "withdrawn",
+)
+"""What residents can still act on comes first."""
+
+
+def in_publicity(matter: Matter, site: SiteContext) -> bool:
+    return bool(matter.publicity and matter.publicity.start <= site.today <= matter.publicity.end)
+
+
+def latest_date(matter: Matter) -> Any:
+    days = [event.date for event in matter.timeline]
+    if matter.publicity:
+        days.append(matter.publicity.start)
+    if matter.decision:
+        days.append(matter.decision.date)
+    return max(days, default=None)
+
+
+def section(site: SiteContext) -> Section:
+    matters = [item.record for item in site.project.matters]
+    result = Section()
+    groups = []
+    for status in STATUS_ORDER:
+        members = sorted(
+            (m for m in matters if m.status == status),
+            key=lambda m: (latest_date(m) is None, latest_date(m)),
+            reverse=True,
+        )
+        if members:
+            groups.append(
+                {
+                    "name": STATUS_NAMES[status],
+                    "status": status,
+                    "rows": [_row(m, site) for m in members],
+                }
+            )
+    result.pages.append(
+        Page(
+            INDEX,
+            "matters.md.j2",
+            "重大事项",
+            "维修资金使用、物业合同、公共收益等重大事项的方案、公示期、业主表决结果和实际支出。",
+            {"groups": groups},
+        )
+    )
+    for matter in matters:
+        result.pages.append(_matter_page(matter, site, result))
+    return result
+
+
+def _row(matter: Matter, site: SiteContext) -> dict[str, Any]:
+    return {
+        "matter": matter,
+        "path": page_file(matter),
+        "category": CATEGORY_NAMES.get(matter.category, matter.category),
+        "date": latest_date(matter),
+        "publicity_days_left": days_left(matter.publicity.end, site.today)
+        if in_publicity(matter, site) and matter.publicity
+        else None,
+    }
+
+
+def _matter_page(matter: Matter, site: SiteContext, result: Section) -> Page:
+    context: dict[str, Any] = {
+        "matter": matter,
+        "record": matter,
+        "status": STATUS_NAMES[matter.status],
+        "category": CATEGORY_NAMES.get(matter.category, matter.category),
+        "proposer": _proposer(matter, site),
+        "publicity": _publicity(matter, site),
+        "vote": None,
+        "spending": _spending(matter, site),
+    }
+    if matter.vote:
+        verdict = vote_verdict(matter.vote)
+        chart = f"matters/{matter.id}-vote.svg"
+        result.assets.append(
+            Asset(chart, vote_chart(verdict, "表决结果与法定要求").encode("utf-8"))
+        )
+        context["vote"] = {
+            "vote": matter.vote,
+            "verdict": verdict,
+            "chart": chart,
+            "item_name": ITEM_NAMES[matter.vote.item],
+            "bars": [(bar, percent_text(bar.share)) for bar in vote_bars(verdict)],
+            "result_words": RESULT_NAMES[verdict.result],
+            "declared": RESULT_NAMES[matter.decision.result] if matter.decision else None,
+            "words": _verdict_words(verdict),
+        }
+    return Page(
+        page_file(matter),
+        "matter.md.j2",
+        matter.title,
+        f"{context['status']}｜{context['category']}：{' '.join(matter.summary.split())[:90]}",
+        context,
+    )
+
+
+def _proposer(matter: Matter, site: SiteContext) -> tuple[str, str] | None:
+    if not matter.proposed_by:
+        return None
+    found = site.project.organization_by_id.get(matter.proposed_by)
+    return (found.record.name, page_file(found.record)) if found else None
+
+
+def _publicity(matter: Matter, site: SiteContext) -> dict[str, Any] | None:
+    if not matter.publicity:
+        return None
+    publicity = matter.publicity
+    if site.today < publicity.start:
+        state = "尚未开始"
+    elif site.today <= publicity.end:
+        state = f"公示中，还有 {days_left(publicity.end, site.today)} 天"
+    else:
+        state = "公示期已结束"
+    return {
+        "publicity": publicity,
+        "state": state,
+        "source": site.project.config.record.rules.publicity_source,
+    }
+
+
+def _verdict_words(verdict: Any) -> str:
+    """The decision in a sentence a resident can repeat to a neighbour."""
+    if not verdict.turnout_met:
+        return (
+            "参与表决的业主未达到专有部分面积和人数的三分之二以上，"
+            "依《民法典》第二百七十八条，这次表决无效（不是否决）。"
+        )
+    if verdict.approval_met:
+        return (
+            f"参与表决的业主达到三分之二以上，同意的业主占参与表决面积和人数的{verdict.approval_words}，"
+            "依《民法典》第二百七十八条，表决通过。"
+        )
+    return (
+        f"参与表决的业主达到三分之二以上，但同意的业主未达到参与表决面积和人数的{verdict.approval_words}，"
+        "表决未通过。"
+    )
+
+
+def _spending(matter: Matter, site: SiteContext) -> dict[str, Any] | None:
+    entries: list[dict[str, Any]] = [
+        {"entry": entry, "ledger": ledger, "path": page_file(ledger)}
+        for entry, ledger in site.expenses_by_matter.get(matter.id, [])
+    ]
+    if not entries and matter.budget is None:
+        return None
+    spent = site.spending.get(matter.id, ZERO)
+    share = None
+    if matter.budget:
+        share = f"{(spent * 100 / matter.budget).quantize(Decimal('0.1'))}%"
+    entries.sort(key=lambda row: row["entry"].date)
+    return {
+        "budget": matter.budget,
+        "spent": spent,
+        "share": share,
+        "entries": entries,
+        "over": bool(matter.budget is not None and spent > matter.budget),
+    }

@@ -1,0 +1,111 @@
+"""Jinja2 environments: Markdown pages escape by default, SVG and HTML autoescape."""
+
+from __future__ import annotations
+
+import posixpath
+from datetime import date
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup
+
+from generator.money import yuan
+from generator.site.escaping import front_matter, html_text, md_block, md_finalize, md_inline
+
+
+class TemplatesMissing(Exception):
+    """The templates/ folder is not where this installation expects it."""
+
+
+def templates_dir() -> Path:
+    """`templates/site` beside the `generator` package (a checkout or an editable install)."""
+    here = Path(__file__).resolve().parent.parent.parent / "templates" / "site"
+    if not here.is_dir():
+        raise TemplatesMissing(str(here))
+    return here
+
+
+def chinese_date(day: date | None) -> str:
+    """`2026年3月2日`: how a notice writes a date, easier to read than 2026-03-02."""
+    if day is None:
+        return "—"
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def relative(here: str, target: str) -> str:
+    """A link from the Markdown file `here` to the file `target`, both below docs/."""
+    return posixpath.relpath(target, posixpath.dirname(here) or ".")
+
+
+@pass_context
+def _link(context: Context, text: object, target: str, anchor: str = "") -> Markup:
+    """A Markdown link mkdocs checks in strict mode: a missing target fails the build."""
+    href = relative(context["here"], target) + (f"#{anchor}" if anchor else "")
+    return Markup(f"[{md_inline(text)}]({href})")
+
+
+@pass_context
+def _href(context: Context, target: str) -> str:
+    return relative(context["here"], target)
+
+
+def safe_url(url: str | None) -> Markup | None:
+    """A document link that can only go to a web page or a file on the site."""
+    if not url:
+        return None
+    scheme = urlsplit(url.strip()).scheme.lower()
+    if scheme not in ("", "http", "https"):
+        return None
+    return Markup(quote(url.strip(), safe=":/?#@!$&'*+,;=%~"))
+
+
+def _money(amount: Decimal | None) -> str:
+    return "—" if amount is None else f"{yuan(amount)} 元"
+
+
+@cache
+def markdown_environment() -> Environment:
+    """One environment per process: Jinja2 compiles each template once."""
+    env = Environment(
+        loader=FileSystemLoader(templates_dir() / "pages"),
+        autoescape=False,
+        finalize=md_finalize,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    _add_filters(env)
+    env.filters.update(md=md_block, link=_link, href=_href, front=front_matter, safe_url=safe_url)
+    return env
+
+
+@cache
+def svg_environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(templates_dir() / "charts"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    _add_filters(env)
+    return env
+
+
+def _add_filters(env: Environment) -> None:
+    env.filters.update(
+        cdate=chinese_date,
+        money=_money,
+        yuan=lambda amount: yuan(amount),
+        h=lambda value: Markup(html_text(value)),
+    )
+
+
+def render(env: Environment, template: str, **context: Any) -> str:
+    return env.get_template(template).render(**context)

@@ -1,0 +1,129 @@
+"""The built sample in headless Chromium, as a resident on a phone and on a desktop sees it.
+
+Each kind of page must load with no console error and no request to any host but
+the local one; axe-core finds no serious or critical accessibility violation;
+the theme's search box finds a matter by a word of its title. Screenshots are
+kept in tests/artifacts/site/ to be looked at.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.site.conftest import ARTIFACTS
+
+PAGES = {
+    "home": "",
+    "organizations": "organizations/",
+    "organization": "organizations/owners-committee/",
+    "funds": "funds/",
+    "account": "funds/public-income/",
+    "ledger": "funds/public-income/public-income-2026q3/",
+    "matters": "matters/",
+    "matter": "matters/lift-replacement-2026/",
+    "volunteers": "volunteers/",
+    "team": "volunteers/youth-tutoring/",
+    "data": "data/",
+}
+VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1366, "height": 900}}
+
+
+@pytest.fixture(scope="module", params=sorted(VIEWPORTS))
+def viewport(request: pytest.FixtureRequest, browser: Any) -> Iterator[tuple[str, Any]]:
+    name = request.param
+    context = browser.new_context(
+        viewport=VIEWPORTS[name],
+        device_scale_factor=2 if name == "phone" else 1,
+        is_mobile=name == "phone",
+        has_touch=name == "phone",
+        locale="zh-CN",
+    )
+    yield name, context
+    context.close()
+
+
+def open_page(context: Any, url: str) -> tuple[Any, list[str], list[str]]:
+    """The page once loaded, with its console errors and the hosts it requested."""
+    page = context.new_page()
+    errors: list[str] = []
+    hosts: list[str] = []
+    page.on(
+        "console", lambda message: errors.append(message.text) if message.type == "error" else None
+    )
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("request", lambda request: hosts.append(urlsplit(request.url).hostname or ""))
+    page.goto(url, wait_until="networkidle")
+    return page, errors, hosts
+
+
+@pytest.mark.parametrize("kind", sorted(PAGES))
+def test_page_loads_locally_without_errors_and_passes_axe(
+    kind: str, viewport: tuple[str, Any], site_url: str
+) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    name, context = viewport
+    page, errors, hosts = open_page(context, site_url + PAGES[kind])
+    try:
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"{kind}-{name}.png"), full_page=True)
+        assert errors == []
+        assert set(hosts) == {"127.0.0.1"}
+        assert page.locator("html").get_attribute("lang") == "zh-CN"
+        results = Axe().run(page)
+        serious = [
+            (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+            for v in results.response["violations"]
+            if v["impact"] in ("serious", "critical")
+        ]
+        assert serious == []
+        if name == "phone":
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= VIEWPORTS["phone"]["width"], "the page scrolls sideways on a phone"
+    finally:
+        page.close()
+
+
+def test_search_box_finds_a_matter_by_a_word_of_its_title(
+    viewport: tuple[str, Any], site_url: str
+) -> None:
+    name, context = viewport
+    page, errors, hosts = open_page(context, site_url)
+    try:
+        if name == "phone":
+            page.locator("label.md-header__button[for='__search']").click()
+        search = page.locator("input.md-search__input")
+        search.click()
+        search.fill("电梯")
+        search.press("End")
+        result = page.locator(".md-search-result__list a[href*='matters/lift-replacement-2026']")
+        result.first.wait_for(timeout=10_000)
+        page.screenshot(path=str(ARTIFACTS / f"search-{name}.png"))
+        assert errors == []
+        assert set(hosts) == {"127.0.0.1"}
+        result.first.click()
+        page.wait_for_url("**/matters/lift-replacement-2026/")
+    finally:
+        page.close()
+
+
+def test_pagefind_finds_a_two_character_word_inside_a_compound(browser: Any, site_url: str) -> None:
+    page = browser.new_page()
+    try:
+        page.goto(site_url, wait_until="networkidle")
+        excerpts = page.evaluate(
+            """async (word) => {
+                const pagefind = await import('./pagefind/pagefind.js');
+                const found = await pagefind.search(word);
+                const pages = await Promise.all(found.results.map((r) => r.data()));
+                return pages.map((p) => p.excerpt);
+            }""",
+            "业主",
+        )
+        assert any("小区<mark>业主</mark>委员会" in excerpt for excerpt in excerpts), excerpts[:5]
+    finally:
+        page.close()
