@@ -98,8 +98,7 @@ def test_a3_scales_type_and_page(project: Project) -> None:
     assert "size: A3;" in html and "font-size: 21pt;" in html
 
 
-def test_templates_ship_beside_the_package() -> None:
-    from generator.posters.environment import TEMPLATES
+def test_poster_templates_are_found() -> None:
+    from generator.resources import templates_dir
 
-    assert (TEMPLATES / "base.html.j2").is_file()
-    assert Path(TEMPLATES).name == "posters"
+    assert (templates_dir("posters") / "base.html.j2").is_file()

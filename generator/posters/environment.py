@@ -15,10 +15,9 @@ from typing import Any
 import jinja2
 
 from generator.money import yuan
+from generator.resources import templates_dir
 from generator.posters.amounts import rmb_uppercase
 from generator.posters.words import chinese_date, chinese_span
-
-TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "posters"
 
 
 def _area(value: Decimal) -> str:
@@ -28,7 +27,7 @@ def _area(value: Decimal) -> str:
 @cache
 def poster_environment() -> jinja2.Environment:
     environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
+        loader=jinja2.FileSystemLoader(templates_dir("posters")),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

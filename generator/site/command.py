@@ -21,7 +21,7 @@ from generator.output import format_text
 from generator.project import CONFIG_FILE, CONTENT_DIR, Project
 from generator.site.build import BuildResult, build_site
 from generator.site.mkdocs_run import MkDocsFailed
-from generator.site.render import TemplatesMissing
+from generator.resources import TemplatesMissing
 from generator.site.search import SearchIndexFailed
 
 EXIT_OK, EXIT_CONTENT, EXIT_MISUSE = 0, 1, 2
@@ -54,7 +54,7 @@ def build_once(root: Path, out_dir: Path, today: date | None, posters: bool) -> 
         click.echo(f"搜索索引生成失败（原来的网站保持不变）：{failure}", err=True)
         return EXIT_CONTENT
     except TemplatesMissing as missing:
-        click.echo(f"安装不完整：找不到网站模板 {missing}。请重新安装 gongshi。", err=True)
+        click.echo(str(missing), err=True)
         return EXIT_MISUSE
     except OSError as error:
         click.echo(f"无法写入 {out_dir}：{error.strerror}。请换一个文件夹或检查权限。", err=True)

@@ -14,20 +14,13 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
+from generator import resources
 from generator.money import yuan
 from generator.site.escaping import front_matter, html_text, md_block, md_finalize, md_inline
 
 
-class TemplatesMissing(Exception):
-    """The templates/ folder is not where this installation expects it."""
-
-
 def templates_dir() -> Path:
-    """`templates/site` beside the `generator` package (a checkout or an editable install)."""
-    here = Path(__file__).resolve().parent.parent.parent / "templates" / "site"
-    if not here.is_dir():
-        raise TemplatesMissing(str(here))
-    return here
+    return resources.templates_dir("site")
 
 
 def chinese_date(day: date | None) -> str:
