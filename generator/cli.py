@@ -178,10 +178,16 @@ def print_posters(
 @cli.command()
 @click.argument("directory", default=".", type=click.Path(file_okay=False))
 @click.option(
-    "--out", "out_dir", type=click.Path(file_okay=False), default="site", show_default=True,
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False),
+    default="site",
+    show_default=True,
     help="网站写到哪个文件夹（相对于 DIRECTORY）；生成成功后才替换原来的内容。",
 )
-@click.option("--today", type=_IsoDate(), default=None, help="按哪一天算公示剩余天数和本周安排（默认今天）。")
+@click.option(
+    "--today", type=_IsoDate(), default=None, help="按哪一天算公示剩余天数和本周安排（默认今天）。"
+)
 @click.option("--no-posters", is_flag=True, help="不生成海报（更快，适合预览）。")
 def build(directory: str, out_dir: str, today: date | None, no_posters: bool) -> None:
     """检查 DIRECTORY（默认当前文件夹）的记录，生成公示网站。"""

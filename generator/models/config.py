@@ -60,7 +60,9 @@ class Site(Model):
 class SizeRange(Model):
     min: Count = Field(title="最少", description="最少人数。")
     max: Count = Field(title="最多", description="最多人数。")
-    odd: Flag = Field(False, title="须为单数", description="true 表示人数必须是单数（便于表决不出现平票）。")
+    odd: Flag = Field(
+        False, title="须为单数", description="true 表示人数必须是单数（便于表决不出现平票）。"
+    )
     source: Text = Field("", title="依据", description="规定的出处。")
 
 
@@ -90,7 +92,9 @@ class Rules(Model):
         90, title="到期提醒天数", description="任期、合同到期前多少天开始提醒，默认 90 天。"
     )
     party_organization_size: SizeRange = _size(3, 7, "试点方案：党组织委员 3 至 7 名")
-    owners_committee_size: SizeRange = _size(5, 11, "业主大会和业主委员会指导规则：5 至 11 人单数", odd=True)
+    owners_committee_size: SizeRange = _size(
+        5, 11, "业主大会和业主委员会指导规则：5 至 11 人单数", odd=True
+    )
     supervisory_committee_size: SizeRange = _size(3, 5, "试点方案：监督委员会设委员 3 至 5 名")
     party_owner_ratio: Ratio = Field(
         Fraction(1, 2),

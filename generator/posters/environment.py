@@ -9,15 +9,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import jinja2
 
 from generator.money import yuan
-from generator.resources import templates_dir
 from generator.posters.amounts import rmb_uppercase
 from generator.posters.words import chinese_date, chinese_span
+from generator.resources import templates_dir
 
 
 def _area(value: Decimal) -> str:

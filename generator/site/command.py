@@ -19,9 +19,9 @@ import click
 from generator.check import check_project
 from generator.output import format_text
 from generator.project import CONFIG_FILE, CONTENT_DIR, Project
+from generator.resources import TemplatesMissing
 from generator.site.build import BuildResult, build_site
 from generator.site.mkdocs_run import MkDocsFailed
-from generator.resources import TemplatesMissing
 from generator.site.search import SearchIndexFailed
 
 EXIT_OK, EXIT_CONTENT, EXIT_MISUSE = 0, 1, 2
