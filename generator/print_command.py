@@ -16,6 +16,7 @@ from pathlib import Path
 import click
 
 from generator.check import check_project
+from generator.chinese_dates import chinese_date
 from generator.models import Schedule
 from generator.output import format_text
 from generator.posters import (
@@ -28,7 +29,6 @@ from generator.posters import (
     week_period,
     write_posters,
 )
-from generator.posters.words import chinese_date
 from generator.project import Project
 
 EXIT_OK, EXIT_CONTENT, EXIT_MISUSE = 0, 1, 2

@@ -13,9 +13,9 @@ from typing import Any
 
 import jinja2
 
+from generator.chinese_dates import chinese_date, chinese_span
 from generator.money import yuan
 from generator.posters.amounts import rmb_uppercase
-from generator.posters.words import chinese_date, chinese_span
 from generator.resources import templates_dir
 
 

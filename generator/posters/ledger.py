@@ -7,11 +7,11 @@ from decimal import Decimal
 
 from markupsafe import Markup
 
+from generator.chinese_dates import chinese_span, short_date
 from generator.models import Ledger, Organization
 from generator.money import ledger_totals
 from generator.posters.environment import render_template
 from generator.posters.frame import PageSize, body_of_kind, contact_words, make_frame
-from generator.posters.words import chinese_span, short_date
 from generator.project import Project
 
 PREPARER_WORDS: tuple[tuple[str, str], ...] = (

@@ -8,12 +8,12 @@ from fractions import Fraction
 
 from markupsafe import Markup
 
+from generator.chinese_dates import chinese_date
 from generator.models import Matter, Tally
 from generator.models.matter import RESULT_NAMES, STATUS_NAMES
 from generator.posters.environment import render_template
 from generator.posters.frame import PageSize, body_named, body_of_kind, contact_words, make_frame
 from generator.posters.text_blocks import summary_blocks
-from generator.posters.words import chinese_date
 from generator.project import Project
 from generator.voting import ITEM_NAMES, Verdict, percent, vote_verdict
 

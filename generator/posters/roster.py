@@ -8,10 +8,10 @@ from datetime import date, timedelta
 
 from markupsafe import Markup
 
+from generator.chinese_dates import WEEKDAY_NAMES, chinese_span
 from generator.models import Schedule
 from generator.posters.environment import render_template
 from generator.posters.frame import PageSize, body_named, contact_words, make_frame
-from generator.posters.words import WEEKDAY_NAMES, chinese_span
 from generator.project import Project
 from generator.shifts import expand_shifts
 

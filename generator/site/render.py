@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import posixpath
-from datetime import date
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -15,19 +14,13 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from generator import resources
+from generator.chinese_dates import chinese_date
 from generator.money import yuan
 from generator.site.escaping import front_matter, html_text, md_block, md_finalize, md_inline
 
 
 def templates_dir() -> Path:
     return resources.templates_dir("site")
-
-
-def chinese_date(day: date | None) -> str:
-    """`2026年3月2日`: how a notice writes a date, easier to read than 2026-03-02."""
-    if day is None:
-        return "—"
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def relative(here: str, target: str) -> str:

@@ -1,4 +1,4 @@
-"""Dates and periods as a Chinese notice writes them: 2026年3月2日至3月9日, 星期一."""
+"""Dates and periods as a Chinese notice writes them (2026年3月2日至3月9日), for site and posters."""
 
 from __future__ import annotations
 
@@ -7,8 +7,10 @@ from datetime import date
 WEEKDAY_NAMES = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
 
 
-def chinese_date(day: date) -> str:
-    """`2026年3月2日`: no leading zeros, as people write a date on a notice."""
+def chinese_date(day: date | None) -> str:
+    """`2026年3月2日`: no leading zeros, as people write a date on a notice; — for none."""
+    if day is None:
+        return "—"
     return f"{day.year}年{day.month}月{day.day}日"
 
 
