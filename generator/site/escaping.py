@@ -20,6 +20,8 @@ from markupsafe import Markup
 _EVERYWHERE = re.compile(r"([\\`*_{}\[\]()!|~])")
 _LINE_START = re.compile(r"^([#+\-=])")
 _NUMBERED = re.compile(r"^(\d+)\.(?=\s|$)")
+_NEEDS_ESCAPING = re.compile(r"[\\`*_{}\[\]()!|~&<>\"]|^[#+\-=]|^\d+\.(?:\s|$)")
+"""Anything the three patterns above or the HTML escapes below would change."""
 
 ALLOWED_TAGS = frozenset(
     {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "blockquote", "a", "code", "pre"}
@@ -32,10 +34,17 @@ ALLOWED_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 def md_inline(value: object) -> Markup:
     """Plain text for any Markdown position: one line, no syntax, no HTML."""
     text = " ".join(str(value).split())
+    if not _NEEDS_ESCAPING.search(text):  # most dates, amounts and Chinese words: nothing to do
+        return Markup(text)
+    return Markup(escape_inline(text))
+
+
+def escape_inline(text: str) -> str:
+    """Every Markdown and HTML escape of one line of text (the slow, complete path)."""
     text = _EVERYWHERE.sub(r"\\\1", text)
     text = _NUMBERED.sub(r"\1\\.", _LINE_START.sub(r"\\\1", text))
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return Markup(text.replace('"', "&quot;"))
+    return text.replace('"', "&quot;")
 
 
 def md_finalize(value: object) -> object:
