@@ -41,7 +41,7 @@ def short_yuan(amount: Decimal) -> str:
 
 def balance_chart(points: list[tuple[date, Decimal]], label: str) -> str:
     """The balance over time as a line, with its lowest and highest values marked."""
-    top, left, plot_w, plot_h = 28, 52, WIDTH - 64, 150
+    top, left, plot_w, plot_h = 46, 52, WIDTH - 64, 150  # the title sits above the top label
     days = [(day - points[0][0]).days for day, _ in points]
     span = max(days[-1], 1)
     low = min(Decimal(0), *(balance for _, balance in points))
