@@ -149,7 +149,9 @@ def run_print(
         if any(isinstance(record, Schedule) for record in records):
             click.echo(f"值班表按{period.label}排（可用 --month 或 --week 另选）。")
         try:
-            paths = write_posters(project, records, out_dir, paper, roster_period=period)
+            paths = write_posters(
+                project, records, out_dir, paper, roster_period=period, reuse_from=out_dir
+            )
         except OSError as error:
             raise Misuse(unwritable_message(out_dir, error)) from None
     except Misuse as misuse:

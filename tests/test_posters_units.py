@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -101,3 +102,31 @@ def test_poster_templates_are_found() -> None:
     from generator.resources import templates_dir
 
     assert (templates_dir("posters") / "base.html.j2").is_file()
+
+
+def test_an_unchanged_poster_reuses_its_pdf_and_a_changed_one_is_made_again(
+    base_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator.posters import write
+    from generator.project import load_project
+
+    project, _ = load_project(base_project, date(2026, 11, 25))
+    assert project is not None
+    first = tmp_path / "first"
+    write.write_posters(project, None, first)
+    made: list[str] = []
+    real = write.pdf_bytes
+    monkeypatch.setattr(write, "pdf_bytes", lambda html: made.append(html) or real(html))
+
+    second = tmp_path / "second"
+    write.write_posters(project, None, second, reuse_from=first)
+    assert made == []
+    for pdf in first.rglob("*.pdf"):
+        assert (second / pdf.relative_to(first)).read_bytes() == pdf.read_bytes()
+
+    ledger = base_project / "content/funds/public-2026-q1.yml"
+    ledger.write_text(ledger.read_text("utf-8").replace("一月停车费", "一月临时停车费"), "utf-8")
+    changed, _ = load_project(base_project, date(2026, 11, 25))
+    assert changed is not None
+    write.write_posters(changed, None, tmp_path / "third", reuse_from=first)
+    assert len(made) == 1 and "一月临时停车费" in made[0]

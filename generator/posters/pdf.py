@@ -20,3 +20,26 @@ def pdf_bytes(html: str, base_dir: Path | None = None) -> bytes:
     document = weasyprint.HTML(string=html, base_url=str(base_dir) if base_dir else None)
     data: bytes = document.write_pdf(font_config=_fonts())
     return data
+
+
+PDF_MARK = f"\n<!-- PDF: WeasyPrint {weasyprint.__version__} -->\n"
+"""Closes each published poster HTML, so a PDF made by another WeasyPrint is never reused."""
+
+
+def published_html(html: str) -> str:
+    """The poster HTML as written beside its PDF: the page, then which WeasyPrint made the PDF."""
+    return html + PDF_MARK
+
+
+def reusable_pdf(earlier_html: Path, html: str) -> bytes | None:
+    """The PDF beside `earlier_html` if it was made from exactly `html` by this WeasyPrint.
+
+    Same HTML, fonts and WeasyPrint give the same PDF byte for byte, so reusing it changes
+    nothing but the time a rebuild takes.
+    """
+    try:
+        if earlier_html.read_text(encoding="utf-8") != published_html(html):
+            return None
+        return earlier_html.with_suffix(".pdf").read_bytes()
+    except (OSError, UnicodeDecodeError):
+        return None

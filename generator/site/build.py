@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
+from generator.posters import write_posters
 from generator.project import Project
 from generator.site.context import SiteContext, read_histories
 from generator.site.mkdocs_config import OVERRIDES, mkdocs_config, mkdocs_yaml
@@ -22,17 +23,6 @@ from generator.site.pages import Page, Section, site_pages
 from generator.site.recent import disclosures
 from generator.site.render import markdown_environment, render, templates_dir
 from generator.site.search import index_site
-
-PosterWriter = Callable[[Project, None, Path, str], list[Path]]
-
-
-def poster_writer() -> PosterWriter | None:
-    """`generator.posters.write_posters` when this installation has it; the site builds without."""
-    try:
-        from generator.posters import write_posters
-    except ImportError:
-        return None
-    return write_posters
 
 
 @dataclass(frozen=True)
@@ -99,10 +89,9 @@ def build_site(
         if docs_dir and project_dir.exists():
             shutil.rmtree(project_dir)
         poster_count = 0
-        write = poster_writer() if posters else None
-        if write is not None:
+        if posters:
             progress("正在生成海报……")
-            written = write(project, None, project_dir / "docs", "A4")
+            written = write_posters(project, None, project_dir / "docs", "A4", reuse_from=out_dir)
             names = {path.relative_to(project_dir / "docs").as_posix() for path in written}
             site = replace(site, posters=frozenset(names))
             poster_count = sum(1 for name in names if name.endswith(".pdf"))
