@@ -8,7 +8,10 @@ and a print into the project folder leaves `posters/matters/lawn.pdf`.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from generator.models import Ledger, Matter, Organization, Schedule
@@ -74,6 +77,7 @@ def write_posters(
     """
     chosen = all_records(project) if records is None else list(records)
     written: list[Path] = []
+    to_make: list[tuple[Path, str]] = []
     for record in chosen:
         html = render_poster_html(project, record, size, roster_period)
         pdf_path = out_dir / poster_path(record, ".pdf")
@@ -81,7 +85,32 @@ def write_posters(
         earlier = reuse_from / poster_path(record, ".html") if reuse_from else None
         pdf = reusable_pdf(earlier, html) if earlier else None
         pdf_path.parent.mkdir(parents=True, exist_ok=True)
-        pdf_path.write_bytes(pdf if pdf is not None else pdf_bytes(html))
+        if pdf is None:
+            to_make.append((pdf_path, html))
+        else:
+            pdf_path.write_bytes(pdf)
         html_path.write_text(published_html(html), encoding="utf-8")
         written += [pdf_path, html_path]
+    for (pdf_path, _), pdf in zip(to_make, make_pdfs([html for _, html in to_make]), strict=True):
+        pdf_path.write_bytes(pdf)
     return written
+
+
+PARALLEL_FROM = 8
+"""Below this many PDFs, starting worker processes costs more than it saves."""
+
+
+def make_pdfs(pages: list[str]) -> list[bytes]:
+    """PDFs for many posters, on every core: WeasyPrint is single-threaded and CPU-bound.
+
+    Workers are spawned, not forked, so a caller's threads (the preview server's
+    watcher) cannot deadlock them; each page is the same bytes whichever core makes it.
+    """
+    workers = min(os.cpu_count() or 1, MAX_WORKERS, len(pages) // PARALLEL_FROM)
+    if workers < 2:
+        return [pdf_bytes(html) for html in pages]
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        return list(pool.map(pdf_bytes, pages, chunksize=max(1, len(pages) // (workers * 4))))
+
+
+MAX_WORKERS = 4
