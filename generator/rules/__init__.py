@@ -54,6 +54,7 @@ RULES: tuple[Rule, ...] = (
     Rule(codes.G401, publicity.publicity_length_diagnostics),
     Rule(codes.G402, publicity.unknown_calendar_diagnostics),
     Rule(codes.G403, publicity.decision_publication_diagnostics),
+    Rule(codes.G404, publicity.holiday_calendar_diagnostics),
     Rule(codes.G501, organizations.size_diagnostics),
     Rule(codes.G502, organizations.independence_diagnostics),
     Rule(codes.G503, organizations.party_owner_ratio_diagnostics),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import date, timedelta
 
 from generator import codes
 from generator.diagnostics import Diagnostic
@@ -80,3 +80,26 @@ def decision_publication_diagnostics(project: Project) -> Iterator[Diagnostic]:
                 f"（最晚应在 {decision.date + timedelta(days=limit)} 公布）。请如实记录，并在事项中说明原因。",
                 item.record.id,
             )
+
+
+FIXED_HOLIDAYS = ((1, 1), (5, 1), (5, 2), (10, 1), (10, 2), (10, 3))
+"""Statutory holidays on fixed dates (全国年节及纪念日放假办法): in every year's arrangement."""
+MIN_REST_DAYS = 13
+"""Statutory holiday days per year since 2025; a year's list with fewer is surely partial."""
+
+
+def holiday_calendar_diagnostics(project: Project) -> Iterator[Diagnostic]:
+    config = project.config
+    for year, supplied in config.record.holiday_calendar.items():
+        rest = set(supplied.rest_days)
+        missing = [date(year, m, d) for m, d in FIXED_HOLIDAYS if date(year, m, d) not in rest]
+        if not missing and len(rest) >= MIN_REST_DAYS:
+            continue
+        found = f"缺少法定节日 {'、'.join(str(day) for day in missing)}" if missing else ""
+        short = f"只有 {len(rest)} 个放假日" if len(rest) < MIN_REST_DAYS else ""
+        yield codes.G404.at(
+            config.span("holiday_calendar", str(year), "rest_days"),
+            f"{year} 年的节假日补充不完整（{'，'.join(p for p in (found, short) if p)}）。"
+            "没写的节日会被当成工作日，公示期就会算短。请按国务院办公厅通知补全全年的放假日和调休上班日；"
+            "通知还没发布时，不要填写猜测的日期。",
+        )
