@@ -105,8 +105,14 @@ def cli() -> None:
 )
 @click.option("--strict", is_flag=True, help="有警告也算不通过（退出码 1）。")
 @click.option("--today", type=_IsoDate(), default=None, help="按哪一天检查任期和公示（默认今天）。")
-def check(directory: str, fmt: str, strict: bool, today: date | None) -> None:
+@click.option(
+    "--explain", "explain", metavar="编号", default=None, help="只显示某个问题编号的说明，如 G201。"
+)
+def check(directory: str, fmt: str, strict: bool, today: date | None, explain: str | None) -> None:
     """检查 DIRECTORY（默认当前文件夹）里的全部记录。"""
+    if explain is not None:
+        _explain(explain)
+        return
     root = _project_root(directory)
     try:
         result = check_project(root, today)
@@ -116,6 +122,16 @@ def check(directory: str, fmt: str, strict: bool, today: date | None) -> None:
     if output:
         click.echo(output)
     sys.exit(EXIT_CONTENT if result.failed(strict) else EXIT_OK)
+
+
+def _explain(code: str) -> None:
+    from generator.codes import CATALOGUE
+    from generator.guide import explain_code
+
+    found = {entry.code: entry for entry in CATALOGUE}.get(code.strip().upper())
+    if found is None:
+        _misuse(f"没有编号为「{code}」的问题。编号从 G001 到 G901，完整列表见 docs/rules.md。")
+    click.echo(explain_code(found))
 
 
 @cli.command()

@@ -36,6 +36,15 @@ def _code_section(code: Code) -> str:
     )
 
 
+def explain_code(code: Code) -> str:
+    """One code's explanation as plain text for the terminal (`gongshi check --explain`)."""
+    bad = "\n".join(f"    {line}" for line in code.bad.splitlines())
+    return (
+        f"{code.code} {code.title}（{code.severity.label}）\n\n"
+        f"检查什么：{code.what}\n为什么重要：{code.why}\n\n错误的写法：\n{bad}\n\n改正：{code.fix}"
+    )
+
+
 def render_guide() -> str:
     parts = [
         "# 检查规则一览\n",

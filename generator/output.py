@@ -26,6 +26,8 @@ def format_text(diagnostics: Sequence[Diagnostic]) -> str:
     summary = f"共 {errors} 个错误、{warnings} 个警告。"
     if errors:
         summary += "请按提示修改后再运行 gongshi check。"
+    first = diagnostics[0].code
+    summary += f"\n想了解某个编号，运行 gongshi check --explain {first}，或查看 docs/rules.md。"
     return "\n\n".join(blocks) + "\n\n" + summary
 
 

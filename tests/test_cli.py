@@ -78,3 +78,16 @@ def test_schema_writes_one_file_per_record_type(run_cli, tmp_path: Path) -> None
         "schedule.schema.json",
         "vscode-settings.json",
     }
+
+
+def test_explain_prints_what_a_code_checks(run_cli) -> None:
+    result = run_cli("check", "--explain", "g201")
+    assert result.exit_code == 0
+    assert result.output.startswith("G201 账目不平（错误）")
+    assert "检查什么" in result.output and "改正" in result.output
+
+
+def test_explain_of_an_unknown_code_is_misuse(run_cli) -> None:
+    result = run_cli("check", "--explain", "G999")
+    assert result.exit_code == 2
+    assert "没有编号为「G999」的问题" in result.output
