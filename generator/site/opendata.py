@@ -160,8 +160,17 @@ def ledger_csv(ledgers: Iterable[Ledger]) -> bytes:
 
 
 def _records_json(records: Iterable[BaseModel]) -> bytes:
-    data = [record.model_dump(mode="json", by_alias=True, exclude_none=True) for record in records]
-    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    """A JSON array with one record a line: readable in a diff, and made by json's C encoder
+    (an indented dump goes through the pure-Python one, several times slower)."""
+    lines = [
+        json.dumps(
+            record.model_dump(mode="json", by_alias=True, exclude_none=True),
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+        for record in records
+    ]
+    return ("[\n" + ",\n".join(lines) + "\n]\n").encode("utf-8")
 
 
 def open_data_files(project: Project) -> dict[str, bytes]:
