@@ -12,11 +12,12 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from generator.cjk_text import join_wrapped
+
 _BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.、)])\s+")
 _ORDERED = re.compile(r"^\s*\d+[.、)]\s+")
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
-_CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
 
 
 @dataclass(frozen=True)
@@ -32,12 +33,9 @@ def inline(text: str) -> Markup:
 
 
 def _join_lines(lines: list[str]) -> str:
-    """Soft-wrapped lines rejoin without a space between Chinese characters, with one otherwise."""
     text = lines[0].strip()
     for line in lines[1:]:
-        line = line.strip()
-        wide = _CJK.match(text[-1:]) or _CJK.match(line[:1])
-        text += line if wide else " " + line
+        text = join_wrapped(text, line.strip())
     return text
 
 

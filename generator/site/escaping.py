@@ -17,6 +17,8 @@ import markdown
 import nh3
 from markupsafe import Markup
 
+from generator.cjk_text import one_line, unwrap_soft_breaks
+
 _EVERYWHERE = re.compile(r"([\\`*_{}\[\]()!|~])")
 _LINE_START = re.compile(r"^([#+\-=])")
 _NUMBERED = re.compile(r"^(\d+)\.(?=\s|$)")
@@ -33,7 +35,7 @@ ALLOWED_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 
 def md_inline(value: object) -> Markup:
     """Plain text for any Markdown position: one line, no syntax, no HTML."""
-    text = " ".join(str(value).split())
+    text = one_line(str(value))
     if not _NEEDS_ESCAPING.search(text):  # most dates, amounts and Chinese words: nothing to do
         return Markup(text)
     return Markup(escape_inline(text))
@@ -65,7 +67,7 @@ def _markdown_without_html() -> markdown.Markdown:
 
 def sanitized_html(source: str) -> str:
     """A record's Markdown as clean HTML: typed tags show as text, nothing can run."""
-    rendered = _markdown_without_html().convert(source)
+    rendered = _markdown_without_html().convert(unwrap_soft_breaks(source))
     return nh3.clean(
         rendered,
         tags=set(ALLOWED_TAGS),
@@ -86,7 +88,7 @@ def md_block(source: object) -> Markup:
 
 def html_text(value: object) -> str:
     """Text for a place mkdocs' templates print without escaping (page title, description)."""
-    return html.escape(" ".join(str(value).split()), quote=True)
+    return html.escape(one_line(str(value)), quote=True)
 
 
 def front_matter(title: str, description: str) -> Markup:

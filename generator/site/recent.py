@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from generator.cjk_text import one_line
 from generator.models import Ledger, Matter, Organization, Schedule
 from generator.models.matter import STATUS_NAMES
 from generator.money import ledger_totals, yuan
@@ -40,7 +41,7 @@ def _describe(record: Record, site: SiteContext) -> tuple[str, str, str]:
         return (
             "事项",
             record.title,
-            f"{STATUS_NAMES[record.status]}：{' '.join(record.summary.split())[:120]}",
+            f"{STATUS_NAMES[record.status]}：{one_line(record.summary)[:120]}",
         )
     assert isinstance(record, Schedule)
     name = site.organization_name(record.team) or record.team

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from generator.cjk_text import one_line
 from generator.models import Matter
 from generator.models.matter import RESULT_NAMES, STATUS_NAMES
 from generator.money import ZERO
@@ -127,7 +128,7 @@ def _matter_page(matter: Matter, site: SiteContext, result: Section) -> Page:
         page_file(matter),
         "matter.md.j2",
         matter.title,
-        f"{context['status']}｜{context['category']}：{' '.join(matter.summary.split())[:90]}",
+        f"{context['status']}｜{context['category']}：{one_line(matter.summary)[:90]}",
         context,
     )
 
