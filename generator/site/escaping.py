@@ -35,7 +35,8 @@ ALLOWED_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 
 def md_inline(value: object) -> Markup:
     """Plain text for any Markdown position: one line, no syntax, no HTML."""
-    text = one_line(str(value))
+    text = str(value)
+    text = one_line(text) if "\n" in text else " ".join(text.split())
     if not _NEEDS_ESCAPING.search(text):  # most dates, amounts and Chinese words: nothing to do
         return Markup(text)
     return Markup(escape_inline(text))
