@@ -29,7 +29,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:  # run as `python bench/check_speed.py` from anywhere
     sys.path.insert(0, str(REPO))
 
-from bench.synthetic import write_community  # noqa: E402
+from bench.synthetic import add_community_arguments, write_community  # noqa: E402
 from generator.check import check_project  # noqa: E402
 from generator.project import CONFIG_FILE, find_content_files  # noqa: E402
 
@@ -125,11 +125,7 @@ def run(root: Path, counts: dict[str, int], repeat: int, profile: bool) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--out", type=Path, help="write the community here (default: a temp folder)"
-    )
-    parser.add_argument("--years", type=int, default=10)
-    parser.add_argument("--seed", type=int, default=1)
+    add_community_arguments(parser)
     parser.add_argument("--repeat", type=int, default=5, help="best of how many runs")
     parser.add_argument("--profile", action="store_true", help="also print a cProfile of one check")
     args = parser.parse_args()

@@ -31,7 +31,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:  # run as `python bench/site_speed.py` from anywhere
     sys.path.insert(0, str(REPO))
 
-from bench.synthetic import LAST_YEAR, write_community  # noqa: E402
+from bench.synthetic import LAST_YEAR, add_community_arguments, write_community  # noqa: E402
 from generator.project import load_project  # noqa: E402
 from generator.site.build import build_site  # noqa: E402
 
@@ -167,11 +167,7 @@ def run(root: Path, counts: dict[str, int], query: str, posters: bool) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--out", type=Path, help="write the community here (default: a temp folder)"
-    )
-    parser.add_argument("--years", type=int, default=10)
-    parser.add_argument("--seed", type=int, default=1)
+    add_community_arguments(parser)
     parser.add_argument("--query", default="电梯", help="the word typed for the first search")
     parser.add_argument("--posters", action="store_true", help="time the build with posters too")
     args = parser.parse_args()

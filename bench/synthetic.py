@@ -1267,3 +1267,12 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def add_community_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options every benchmark takes to say which synthetic community to write, and where."""
+    parser.add_argument(
+        "--out", type=Path, help="write the community here (default: a temp folder)"
+    )
+    parser.add_argument("--years", type=int, default=10)
+    parser.add_argument("--seed", type=int, default=1)

@@ -6,7 +6,7 @@ Exit codes: 0 success, 1 the content has errors, 2 misuse (bad option, no projec
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn
@@ -87,6 +87,13 @@ class ChineseGroup(click.Group):
         sys.exit(EXIT_OK)
 
 
+def _today_option(purpose: str) -> Callable[[Any], Any]:
+    """`--today`: every command that counts days can be pinned to one date (tests, rebuilds)."""
+    return click.option(
+        "--today", type=_IsoDate(), default=None, help=f"按哪一天{purpose}（默认今天）。"
+    )
+
+
 @click.group(cls=ChineseGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="gongshi", message="gongshi %(version)s")
 def cli() -> None:
@@ -104,7 +111,7 @@ def cli() -> None:
     help="输出格式：text 给人看，json 给程序，github 生成 GitHub Actions 注释。",
 )
 @click.option("--strict", is_flag=True, help="有警告也算不通过（退出码 1）。")
-@click.option("--today", type=_IsoDate(), default=None, help="按哪一天检查任期和公示（默认今天）。")
+@_today_option("检查任期和公示")
 @click.option(
     "--explain", "explain", metavar="编号", default=None, help="只显示某个问题编号的说明，如 G201。"
 )
@@ -170,9 +177,7 @@ def schema(out_dir: str) -> None:
 @click.option(
     "-C", "--dir", "directory", default=".", show_default=True, help="小区资料所在的文件夹。"
 )
-@click.option(
-    "--today", type=_IsoDate(), default=None, help="按哪一天算公示期和海报日期（默认今天）。"
-)
+@_today_option("算公示期和海报日期")
 @click.option("--month", default=None, help="值班表的月份，如 2026-11（默认本月）。")
 @click.option("--week", default=None, help="值班表改为一周：写那一周的任意一天，如 2026-11-23。")
 def print_posters(
@@ -201,9 +206,7 @@ def print_posters(
     show_default=True,
     help="网站写到哪个文件夹（相对于 DIRECTORY）；生成成功后才替换原来的内容。",
 )
-@click.option(
-    "--today", type=_IsoDate(), default=None, help="按哪一天算公示剩余天数和本周安排（默认今天）。"
-)
+@_today_option("算公示剩余天数和本周安排")
 @click.option("--no-posters", is_flag=True, help="不生成海报（更快，适合预览）。")
 def build(directory: str, out_dir: str, today: date | None, no_posters: bool) -> None:
     """检查 DIRECTORY（默认当前文件夹）的记录，生成公示网站。"""
@@ -217,7 +220,7 @@ def build(directory: str, out_dir: str, today: date | None, no_posters: bool) ->
 @click.argument("directory", default=".", type=click.Path(file_okay=False))
 @click.option("--port", default=8000, show_default=True, help="预览用的端口。")
 @click.option("--host", default="127.0.0.1", show_default=True, help="预览用的地址。")
-@click.option("--today", type=_IsoDate(), default=None, help="按哪一天算公示剩余天数（默认今天）。")
+@_today_option("算公示剩余天数")
 @click.option("--posters", is_flag=True, help="预览时也生成海报（较慢）。")
 def serve(directory: str, port: int, host: str, today: date | None, posters: bool) -> None:
     """在本机预览公示网站；记录有改动时自动重新生成。"""
