@@ -206,6 +206,44 @@ G110 = Code(
     "period: {start: 2026-03-31, end: 2026-01-01}",
     "period: {start: 2026-01-01, end: 2026-03-31}",
 )
+G116 = Code(
+    "G116",
+    "网址不是 http:// 或 https:// 开头",
+    E,
+    "site_config.yml 里 site → url（网址）是否以 https:// 或 http:// 开头。",
+    "网址是每一页的链接、订阅和海报二维码的起点；没有开头的 https:// 就不是网址，"
+    "网站生成不了，二维码也扫不开。",
+    "site:\n  url: cuihu.example.org",
+    "site:\n  url: https://cuihu.example.org/",
+)
+G117 = Code(
+    "G117",
+    "网址里有不允许的字符",
+    E,
+    "网址里是否有空格、引号、尖括号、反斜杠、换行等控制字符，或中文、全角字符。",
+    "网址会写进每一页的代码里：这些字符能把网页“撑破”，让别人塞进去的脚本在居民的手机上运行；"
+    "全角字符（如中文输入法打出的“：”“／”）则让网址打不开。",
+    "site:\n  url: 'https://cuihu.example.org/\"><script>alert(1)</script>'",
+    "site:\n  url: https://cuihu.example.org/",
+)
+G118 = Code(
+    "G118",
+    "网址的域名或格式不对",
+    E,
+    "网址是否有正确的域名（如 cuihu.example.org），且不带用户名、问号（?）后的参数或井号（#）后的部分。",
+    "域名写错，居民扫码打开的就是别人的网站或打不开；参数和井号会让每一页的链接都出错。",
+    "site:\n  url: https://cuihu..example.org/?from=wechat",
+    "site:\n  url: https://cuihu.example.org/",
+)
+G119 = Code(
+    "G119",
+    "网址太长",
+    E,
+    "网址是否超过 200 个字符。",
+    "每份海报的二维码都包含网址：太长的网址放不进二维码，或者密得扫不出来。",
+    "site:\n  url: https://cuihu.example.org/（后面又粘贴了几百个字符）",
+    "site:\n  url: https://cuihu.example.org/",
+)
 
 G201 = Code(
     "G201",

@@ -21,6 +21,7 @@ from generator.rules import (
     privacy,
     publicity,
     schedules,
+    site,
     votes,
 )
 
@@ -37,6 +38,10 @@ RULES: tuple[Rule, ...] = (
     Rule(codes.G107, identity.duplicate_id_diagnostics),
     Rule(codes.G108, identity.reference_diagnostics),
     Rule(codes.G110, identity.reversed_range_diagnostics),
+    Rule(codes.G116, site.scheme_diagnostics),
+    Rule(codes.G117, site.character_diagnostics),
+    Rule(codes.G118, site.host_diagnostics),
+    Rule(codes.G119, site.length_diagnostics),
     Rule(codes.G201, ledgers.ledger_balance_diagnostics),
     Rule(codes.G202, ledgers.continuity_diagnostics),
     Rule(codes.G203, ledgers.balance_check_diagnostics),
