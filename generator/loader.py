@@ -76,15 +76,18 @@ class LoadedFile:
     diagnostics: list[Diagnostic]
 
 
-def load_yaml_file(path: Path, name: str) -> LoadedFile:
-    """Read `path` (shown to people as `name`); never raises for bad content."""
+def load_yaml_file(path: Path, name: str, *, content: bytes | None = None) -> LoadedFile:
+    """Read `path` (shown to people as `name`); never raises for bad content.
+
+    `content` stands in for the file's bytes when they come from elsewhere (a git blob).
+    """
     source = SourceMap(name)
 
     def failed(diagnostic: Diagnostic) -> LoadedFile:
         return LoadedFile(path, name, None, source, [diagnostic])
 
     try:
-        raw = path.read_bytes()
+        raw = path.read_bytes() if content is None else content
     except OSError as error:
         reason = "没有读取权限" if isinstance(error, PermissionError) else "系统报告读取失败"
         return failed(
