@@ -19,6 +19,7 @@ from generator.check import check_project
 from generator.chinese_dates import chinese_date
 from generator.models import Schedule
 from generator.output import format_text
+from generator.output_folder import refusal
 from generator.posters import (
     PAGE_SIZES,
     Record,
@@ -131,6 +132,9 @@ def run_print(
     """Everything `gongshi print` does after click has parsed the options; returns the exit code."""
     try:
         paper = paper_size(size)
+        reason = refusal(out_dir / "posters", root, instead="--out 指向别的文件夹", replaces=False)
+        if reason is not None:
+            raise Misuse(reason)
         result = check_project(root, today)
         if result.project is None or result.errors:
             click.echo(format_text(result.diagnostics))

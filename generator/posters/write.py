@@ -15,6 +15,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from generator.models import Ledger, Matter, Organization, Schedule
+from generator.output_folder import write_file
 from generator.posters.frame import PAGE_SIZES, PageSize, Record
 from generator.posters.ledger import render_ledger_poster
 from generator.posters.matter import render_matter_poster
@@ -88,11 +89,11 @@ def write_posters(
         if pdf is None:
             to_make.append((pdf_path, html))
         else:
-            pdf_path.write_bytes(pdf)
-        html_path.write_text(published_html(html), encoding="utf-8")
+            write_file(pdf_path, pdf)
+        write_file(html_path, published_html(html).encode("utf-8"))
         written += [pdf_path, html_path]
     for (pdf_path, _), pdf in zip(to_make, make_pdfs([html for _, html in to_make]), strict=True):
-        pdf_path.write_bytes(pdf)
+        write_file(pdf_path, pdf)
     return written
 
 

@@ -1,19 +1,26 @@
 """`build_site`: records → Markdown → mkdocs-material → Pagefind → one finished site/.
 
-The site is built in a temporary folder beside `out_dir` and swapped in only
-when every step has succeeded, so a failed build never leaves half a site.
+The site is built in a marked staging folder beside `out_dir` and swapped in only
+when every step has succeeded, so a failed build never leaves half a site; the
+folder rules (never the project, only a folder Gongshi made) are in output_folder.py.
 Nothing here reads the clock: dates come from the records, git, or `project.today`.
 """
 
 from __future__ import annotations
 
 import shutil
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
+from generator.output_folder import (
+    ensure_writable,
+    recover_folder,
+    replace_folder,
+    staging_folder,
+    write_marker,
+)
 from generator.posters import write_posters
 from generator.project import Project
 from generator.site.context import SiteContext, read_histories
@@ -77,17 +84,26 @@ def build_site(
 ) -> BuildResult:
     """Build the whole site into `out_dir`, replacing it only when complete.
 
+    Raises UnsafeOutputFolder, before writing anything, when `out_dir` is the
+    project, holds it, lies in its records, or is a folder Gongshi did not make.
     `docs_dir`, when given, keeps the generated mkdocs project (Markdown, overrides,
     mkdocs.yml) there for inspection or for building with another tool.
     """
-    out_dir = out_dir.resolve()
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-building-", dir=out_dir.parent))
+    out_dir = out_dir.absolute()
+    ensure_writable(out_dir, project.root, instead="--out site")
+    if docs_dir:
+        docs_dir = docs_dir.absolute()
+        ensure_writable(docs_dir, project.root, instead="另一个文件夹", own_files=("mkdocs.yml",))
+    for note in recover_folder(out_dir):
+        progress(note)
+    work = staging_folder(out_dir)
     try:
         site = SiteContext(project, read_histories(project))
-        project_dir = docs_dir.resolve() if docs_dir else work / "project"
+        project_dir = docs_dir if docs_dir else work / "project"
         if docs_dir and project_dir.exists():
             shutil.rmtree(project_dir)
+        project_dir.mkdir(parents=True)
+        write_marker(project_dir, "mkdocs")
         poster_count = 0
         if posters:
             progress("正在生成海报……")
@@ -105,7 +121,7 @@ def build_site(
         if search:
             progress("正在建立搜索索引……")
             index_site(built)
-        _swap(built, out_dir)
+        replace_folder(built, out_dir, "site")
         return BuildResult(out_dir, len(section.pages), poster_count)
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -120,14 +136,3 @@ def prune_theme_assets(site_dir: Path) -> None:
         shutil.rmtree(site_dir / folder, ignore_errors=True)
     for source_map in (site_dir / "assets").rglob("*.map"):
         source_map.unlink()
-
-
-def _swap(built: Path, out_dir: Path) -> None:
-    """Replace `out_dir` by `built` with two renames: readers see the old site or the new."""
-    old = out_dir.with_name(f".{out_dir.name}-old")
-    if old.exists():
-        shutil.rmtree(old)
-    if out_dir.exists():
-        out_dir.rename(old)
-    built.rename(out_dir)
-    shutil.rmtree(old, ignore_errors=True)

@@ -18,6 +18,7 @@ import click
 
 from generator.check import check_project
 from generator.output import format_text
+from generator.output_folder import UnsafeOutputFolder, is_marked, recover_folder, refusal
 from generator.project import CONFIG_FILE, CONTENT_DIR, Project
 from generator.resources import TemplatesMissing
 from generator.site.build import BuildResult, build_site
@@ -27,31 +28,49 @@ from generator.site.search import SearchIndexFailed
 EXIT_OK, EXIT_CONTENT, EXIT_MISUSE = 0, 1, 2
 
 
-def checked_project(root: Path, today: date | None) -> Project | None:
+def checked_project(root: Path, today: date | None, out_dir: Path) -> Project | None:
     """The project when it has no errors; otherwise print them and return None."""
     result = check_project(root, today)
     if result.diagnostics:
         click.echo(format_text(result.diagnostics), err=bool(result.errors))
     if result.failed() or result.project is None:
-        click.echo("内容有错误，网站没有生成（原来的网站保持不变）。请先改正上面的错误。", err=True)
+        click.echo(f"内容有错误，网站没有生成{_old_site(out_dir)}。请先改正上面的错误。", err=True)
         return None
     return result.project
 
 
+def _old_site(out_dir: Path) -> str:
+    """What became of the published site, said only when it is true."""
+    return "（原来的网站保持不变）" if is_marked(out_dir) else ""
+
+
 def build_once(root: Path, out_dir: Path, today: date | None, posters: bool) -> int:
-    project = checked_project(root, today)
+    reason = refusal(out_dir, root, instead="--out site")
+    if reason is not None:
+        click.echo(f"用法错误：{reason}", err=True)
+        return EXIT_MISUSE
+    try:
+        for note in recover_folder(out_dir):
+            click.echo(note)
+    except OSError as error:
+        click.echo(f"无法整理 {out_dir} 旁边上次留下的文件夹：{error.strerror}。", err=True)
+        return EXIT_MISUSE
+    project = checked_project(root, today, out_dir)
     if project is None:
         return EXIT_CONTENT
     try:
         result = build_site(project, out_dir, posters=posters, progress=click.echo)
+    except UnsafeOutputFolder as unsafe:
+        click.echo(f"用法错误：{unsafe}", err=True)
+        return EXIT_MISUSE
     except MkDocsFailed as failure:
-        click.echo("网站生成失败（原来的网站保持不变）：", err=True)
+        click.echo(f"网站生成失败{_old_site(out_dir)}：", err=True)
         for problem in failure.problems:
             click.echo(f"  {problem}", err=True)
         click.echo("多半是记录里的链接指向了不存在的页面或文件，请改正后重试。", err=True)
         return EXIT_CONTENT
     except SearchIndexFailed as failure:
-        click.echo(f"搜索索引生成失败（原来的网站保持不变）：{failure}", err=True)
+        click.echo(f"搜索索引生成失败{_old_site(out_dir)}：{failure}", err=True)
         return EXIT_CONTENT
     except TemplatesMissing as missing:
         click.echo(str(missing), err=True)
