@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+from urllib.parse import quote
 
 from generator.models import Ledger, Matter, Organization, Schedule
 
@@ -37,8 +38,24 @@ def record_path(record: Organization | Ledger | Matter | Schedule) -> str:
     return f"volunteers/{record.team}/"
 
 
+URL_SAFE = ":/@!$()*+,;=%[]"
+"""Characters kept as typed besides letters, digits and `-._~`: none of them can end an HTML
+attribute, a JavaScript string, an XML value or an iCal line. `&`, quotes, `<`, `>`, `?`, `#`,
+spaces, controls and non-ASCII are percent-encoded."""
+
+
+def site_base(site_url: str) -> str:
+    """The site's address as every output prints it: ending in `/`, and only URL characters.
+
+    `check` refuses any other address (G116–G119); this is the second lock on the same
+    door, so a site.url that reached the build unchecked still cannot break out of the
+    href, the `new URL("…")` string of a 404 page, a feed or a QR code it is written into.
+    """
+    return quote(site_url.strip().rstrip("/"), safe=URL_SAFE) + "/"
+
+
 def record_url(site_url: str, record: Organization | Ledger | Matter | Schedule) -> str:
-    return site_url.rstrip("/") + "/" + record_path(record)
+    return site_base(site_url) + record_path(record)
 
 
 def poster_path(record: Organization | Ledger | Matter | Schedule, suffix: str) -> str:

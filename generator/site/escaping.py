@@ -87,6 +87,25 @@ def md_block(source: object) -> Markup:
     return Markup(f'<div class="gs-prose">\n{body}\n</div>')
 
 
+_LINE_BREAKS = re.compile(r"\r\n?|[\n\v\f\x85\u2028\u2029]")
+_NOT_TEXT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+"""Control characters, lone surrogates and non-characters: XML 1.0 forbids them, and a
+calendar reader may take a bare CR or a vertical tab for the end of a line."""
+
+
+def plain_line(value: object) -> str:
+    """One line of plain text for a feed title or an iCal value: every kind of line break
+    joined as Chinese text is, every other control character dropped. The XML and iCal
+    writers still escape it for their syntax; this is what they cannot escape."""
+    text = _LINE_BREAKS.sub("\n", str(value))
+    return _NOT_TEXT.sub("", one_line(text) if "\n" in text else text).strip()
+
+
+def xml_safe(value: str) -> str:
+    """Text (HTML included) with the characters XML 1.0 cannot hold removed, line breaks kept."""
+    return _NOT_TEXT.sub("", _LINE_BREAKS.sub("\n", value))
+
+
 def html_text(value: object) -> str:
     """Text for a place mkdocs' templates print without escaping (page title, description)."""
     return html.escape(one_line(str(value)), quote=True)

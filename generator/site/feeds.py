@@ -2,10 +2,17 @@
 
 Every date in a feed comes from the records or their history, never from the
 clock, so rebuilding the same commit writes the same bytes.
+
+Feed readers show an entry's description as HTML, so it is the same sanitized HTML
+the pages carry (`sanitized_html`), never record text as typed. Titles and calendar
+values are one plain line: feedgen and icalendar escape XML and iCal syntax, and
+`plain_line` removes what neither can escape (line breaks in a calendar name,
+control characters that are not XML).
 """
 
 from __future__ import annotations
 
+import html
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
@@ -15,6 +22,7 @@ from icalendar import Calendar, Event, vRecur
 
 from generator.models import Schedule, Shift
 from generator.shifts import shift_days
+from generator.site.escaping import plain_line, sanitized_html, xml_safe
 
 CHINA = ZoneInfo("Asia/Shanghai")
 ALL_CALENDAR = "volunteers/all.ics"
@@ -32,16 +40,29 @@ def _moment(day: date) -> datetime:
 
 
 class FeedItem:
-    """One record as a feed entry; a new 校验码 makes a new guid, so readers see the change."""
+    """One record as a feed entry; a new 校验码 makes a new guid, so readers see the change.
 
-    def __init__(self, title: str, url: str, summary: str, day: date, checksum: str) -> None:
-        self.title, self.url, self.summary, self.day, self.checksum = (
+    `summary` is one line of plain text; `markdown`, when the record has a Markdown field
+    (a matter's summary), is shown after it, sanitized as on the record's page.
+    """
+
+    def __init__(
+        self, title: str, url: str, summary: str, day: date, checksum: str, markdown: str = ""
+    ) -> None:
+        self.title, self.url, self.summary, self.day, self.checksum, self.markdown = (
             title,
             url,
             summary,
             day,
             checksum,
+            markdown,
         )
+
+    def description_html(self) -> str:
+        """What a feed reader renders: escaped text, then the Markdown as the page shows it."""
+        text = f"<p>{html.escape(plain_line(self.summary), quote=False)}</p>"
+        body = sanitized_html(self.markdown) if self.markdown.strip() else ""
+        return xml_safe(text + ("\n" + body if body else ""))
 
 
 def news_feeds(site_title: str, site_url: str, items: list[FeedItem]) -> dict[str, bytes]:
@@ -50,6 +71,7 @@ def news_feeds(site_title: str, site_url: str, items: list[FeedItem]) -> dict[st
     base = site_url.rstrip("/") + "/"
     feed = FeedGenerator()
     feed.id(base)
+    site_title = plain_line(site_title)
     feed.title(site_title)
     feed.subtitle(f"{site_title}：新增和修改的公示")
     feed.description(f"{site_title}：新增和修改的公示")
@@ -64,9 +86,9 @@ def news_feeds(site_title: str, site_url: str, items: list[FeedItem]) -> dict[st
         guid = f"{item.url}#{item.checksum}"
         entry.id(guid)
         entry.guid(guid, permalink=False)
-        entry.title(item.title)
+        entry.title(plain_line(item.title))
         entry.link(href=item.url)
-        entry.description(item.summary)
+        entry.content(item.description_html(), type="html")
         entry.updated(_moment(item.day))
         entry.published(_moment(item.day))
     return {RSS: feed.rss_str(pretty=True), ATOM: feed.atom_str(pretty=True)}
@@ -95,7 +117,7 @@ def calendar(
     cal.add("prodid", "-//Gongshi//小区公示//ZH")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", title)
+    cal.add("x-wr-calname", plain_line(title))
     cal.add("x-wr-timezone", "Asia/Shanghai")
     for schedule in schedules:
         for index, shift in enumerate(schedule.shifts):
@@ -120,10 +142,10 @@ def _event(
     event = Event()
     event.add("uid", f"{team}-{index}@{host}")
     event.add("dtstamp", datetime.combine(stamp, time(0, 0), tzinfo=UTC))
-    event.add("summary", f"{shift.activity}（{team_name}）")
-    event.add("location", shift.location)
+    event.add("summary", plain_line(f"{shift.activity}（{team_name}）"))
+    event.add("location", plain_line(shift.location))
     if shift.volunteers:
-        event.add("description", "志愿者：" + "、".join(shift.volunteers))
+        event.add("description", "志愿者：" + "、".join(plain_line(v) for v in shift.volunteers))
     event.add("dtstart", datetime.combine(first, shift.start, tzinfo=CHINA))
     event.add("dtend", datetime.combine(first, shift.end, tzinfo=CHINA))
     if shift.date is None and shift.until is not None:

@@ -18,6 +18,7 @@ import yaml
 
 from generator.project import Project
 from generator.site.escaping import html_text
+from generator.urls import site_base
 
 NAV: tuple[tuple[str, str], ...] = (
     ("首页", "index.md"),
@@ -42,7 +43,7 @@ def mkdocs_config(project: Project, title: str, search: bool = True) -> dict[str
         footer.append(contact.address)
     return {
         "site_name": html_text(title),
-        "site_url": config.site.url,
+        "site_url": site_base(config.site.url),
         "site_description": html_text(f"{config.community.name}的信息公示"),
         "copyright": html_text("｜".join(footer)),
         "docs_dir": "docs",

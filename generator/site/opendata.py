@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -21,6 +22,7 @@ from generator.models import Ledger, Matter
 from generator.money import ledger_totals, spending_by_matter
 from generator.project import Project
 from generator.schemas import SCHEMA_FILES, record_schema
+from generator.urls import site_base
 
 DATA_DIR = "data"
 
@@ -48,8 +50,34 @@ def _cell(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, tuple | list):
-        return ";".join(str(item) for item in value)
-    return str(value)
+        return spreadsheet_safe(";".join(str(item) for item in value))
+    return spreadsheet_safe(str(value))
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""OWASP's list for CSV injection: Excel, WPS and LibreOffice start a formula at these."""
+_PLAIN_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+_SKIPPED_BEFORE_FORMULA = " \n\u3000\u00a0\ufeff"
+
+
+def spreadsheet_safe(text: str) -> str:
+    """A CSV cell a spreadsheet shows as text, never runs: `'` before a formula start.
+
+    The rule is OWASP's, applied also after leading spaces and line breaks (a spreadsheet
+    may skip them) and to every column, since a secretary can type anything into any
+    text field. One deliberate exception: a cell that is wholly a decimal number such as
+    `-12.50` (the amounts and balances this module formats itself) stays a number. It
+    cannot be a formula: the only formula it could be read as is the number itself, it
+    names no cell, function or program, and prefixing it would turn every negative
+    balance into text that no sum in the spreadsheet adds up. JSON keeps the true value.
+    """
+    if _PLAIN_NUMBER.fullmatch(text):
+        return text
+    if text.startswith(FORMULA_STARTS) or text.lstrip(_SKIPPED_BEFORE_FORMULA).startswith(
+        FORMULA_STARTS
+    ):
+        return "'" + text
+    return text
 
 
 def _money(value: Any) -> str:
@@ -244,7 +272,7 @@ def open_data_files(project: Project) -> dict[str, bytes]:
         "name": "gongshi-disclosures",
         "title": f"{community.name}公示数据",
         "description": "小区组织、收支账目、重大事项和志愿服务排班的公开数据，由 Gongshi 从公示记录生成。",
-        "homepage": project.config.record.site.url,
+        "homepage": site_base(project.config.record.site.url),
         "resources": resources,
     }
     files[f"{DATA_DIR}/datapackage.json"] = (

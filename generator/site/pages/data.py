@@ -2,33 +2,36 @@
 
 from __future__ import annotations
 
+from generator.models import Matter
+from generator.models.matter import STATUS_NAMES
 from generator.site.context import SiteContext
 from generator.site.feeds import ALL_CALENDAR, FeedItem, calendar, news_feeds, team_calendar_path
 from generator.site.opendata import DATA_DIR, open_data_files
 from generator.site.pages import Asset, Page, Section
 from generator.site.pages.volunteers import merged_schedules
-from generator.site.recent import disclosures
+from generator.site.recent import Disclosure, disclosures
+from generator.urls import site_base
 
 INDEX = "data/index.md"
+
+
+def _feed_item(site: SiteContext, site_url: str, disclosure: Disclosure) -> FeedItem:
+    """A matter's entry carries its status and its whole summary, sanitized as on its page."""
+    record = disclosure.record
+    path = disclosure.path.removesuffix(".md").removesuffix("index")
+    url = site_url + path + ("/" if not disclosure.path.endswith("index.md") else "")
+    summary, markdown = disclosure.summary, ""
+    if isinstance(record, Matter):
+        summary, markdown = STATUS_NAMES[record.status], record.summary
+    return FeedItem(disclosure.title, url, summary, disclosure.day, site.checksum(record), markdown)
 
 
 def section(site: SiteContext) -> Section:
     project = site.project
     config = project.config.record
     files = dict(open_data_files(project))
-    site_url = config.site.url.rstrip("/") + "/"
-    items = [
-        FeedItem(
-            d.title,
-            site_url
-            + d.path.removesuffix(".md").removesuffix("index")
-            + ("/" if not d.path.endswith("index.md") else ""),
-            d.summary,
-            d.day,
-            site.checksum(d.record),
-        )
-        for d in disclosures(site)
-    ]
+    site_url = site_base(config.site.url)
+    items = [_feed_item(site, site_url, d) for d in disclosures(site)]
     files.update(news_feeds(site.title, site_url, items))
     schedules = merged_schedules(site)
     names = {s.team: site.organization_name(s.team) or s.team for s in schedules}
