@@ -13,6 +13,7 @@ control characters that are not XML).
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
@@ -66,15 +67,27 @@ class FeedItem:
 
 
 def news_feeds(site_title: str, site_url: str, items: list[FeedItem]) -> dict[str, bytes]:
-    """RSS 2.0 and Atom of the most recently changed records, newest first."""
+    """RSS 2.0 and Atom of the most recently changed records, newest first.
+
+    Atom says a title is plain text, but RSS leaves it open and many readers render
+    an RSS title as HTML, so the RSS feed carries its titles HTML-escaped as well.
+    """
+    rss = _feed(site_title, site_url, items, lambda text: html.escape(text, quote=False))
+    atom = _feed(site_title, site_url, items, lambda text: text)
+    return {RSS: rss.rss_str(pretty=True), ATOM: atom.atom_str(pretty=True)}
+
+
+def _feed(
+    site_title: str, site_url: str, items: list[FeedItem], as_text: Callable[[str], str]
+) -> FeedGenerator:
     newest = sorted(items, key=lambda item: (item.day, item.url), reverse=True)[:FEED_SIZE]
     base = site_url.rstrip("/") + "/"
     feed = FeedGenerator()
     feed.id(base)
     site_title = plain_line(site_title)
-    feed.title(site_title)
-    feed.subtitle(f"{site_title}：新增和修改的公示")
-    feed.description(f"{site_title}：新增和修改的公示")
+    feed.title(as_text(site_title))
+    feed.subtitle(as_text(f"{site_title}：新增和修改的公示"))
+    feed.description(as_text(f"{site_title}：新增和修改的公示"))
     feed.link(href=base, rel="alternate")
     feed.link(href=base + ATOM, rel="self")
     feed.language("zh-CN")
@@ -86,12 +99,12 @@ def news_feeds(site_title: str, site_url: str, items: list[FeedItem]) -> dict[st
         guid = f"{item.url}#{item.checksum}"
         entry.id(guid)
         entry.guid(guid, permalink=False)
-        entry.title(plain_line(item.title))
+        entry.title(as_text(plain_line(item.title)))
         entry.link(href=item.url)
         entry.content(item.description_html(), type="html")
         entry.updated(_moment(item.day))
         entry.published(_moment(item.day))
-    return {RSS: feed.rss_str(pretty=True), ATOM: feed.atom_str(pretty=True)}
+    return feed
 
 
 CALENDAR_PAST_DAYS = 90
