@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import localcontext
 from pathlib import Path
 
 from generator.diagnostics import Diagnostic, sorted_diagnostics
+from generator.money import EXACT
 from generator.project import Project, load_project
 from generator.rules import run_rules
 
@@ -32,5 +34,6 @@ def check_project(root: Path, today: date | None = None) -> CheckResult:
     """Every problem in the community at `root`; raises NotAProject only for a wrong folder."""
     project, diagnostics = load_project(root, today)
     if project is not None:
-        diagnostics.extend(run_rules(project))
+        with localcontext(EXACT):
+            diagnostics.extend(run_rules(project))
     return CheckResult(project, sorted_diagnostics(diagnostics))

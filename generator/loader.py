@@ -28,8 +28,25 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 MAX_FILE_BYTES = 4 * 1024 * 1024
 """A quarter's ledger is a few dozen kilobytes; anything this big is a mistake or an attack."""
 
+_BYTES_PER_ENTRY = 120
+"""About how long one ledger entry is written out: to state the byte limit in entries."""
+
 MAX_EXPANDED_NODES = 200_000
 """Aliases may repeat a block, but not multiply it into millions of values ("billion laughs")."""
+
+MAX_VALUES = 1_000_000
+"""A file without aliases is bounded by its bytes; this only stops `[a,a,a,…]` packed into 4 MB."""
+
+VALUES_PER_ENTRY = 16
+"""About how many values one ledger entry is (keys and values): to state limits in entries."""
+
+MAX_DEPTH = 40
+"""Records nest four or five levels; hundreds of `[` would exhaust Python's stack."""
+
+_NOT_PRINTABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+"""What YAML does not accept in a file (PyYAML's own test): control characters mostly."""
 
 PathKey = tuple[str | int, ...]
 _NULL_TAG = "tag:yaml.org,2002:null"
@@ -97,7 +114,9 @@ def load_yaml_file(path: Path, name: str, *, content: bytes | None = None) -> Lo
         return failed(
             codes.G008.at(
                 Span(name, 1, 1),
-                f"文件有 {len(raw) // 1024} KB，超过上限 {MAX_FILE_BYTES // 1024 // 1024} MB。"
+                f"文件有 {len(raw):,} 字节（{len(raw) / 1024 / 1024:.1f} MB），超过上限 "
+                f"{MAX_FILE_BYTES // 1024 // 1024} MB（{MAX_FILE_BYTES:,} 字节，"
+                f"约 {MAX_FILE_BYTES // _BYTES_PER_ENTRY:,} 条账目）。"
                 "一个文件只放一条记录；账目请按季度或月份分成多个文件。",
             )
         )
@@ -105,13 +124,25 @@ def load_yaml_file(path: Path, name: str, *, content: bytes | None = None) -> Lo
     if isinstance(text_or_problem, Diagnostic):
         return failed(text_or_problem)
     text = text_or_problem
+    unprintable = _NOT_PRINTABLE.search(text)
+    if unprintable is not None:
+        return failed(_control_character(text, unprintable.start(), name))
     composer = _Composer(text)
     try:
         root = composer.get_single_node()
+    except _TooDeep as deep:
+        line, column = _position(deep.node)
+        return failed(
+            codes.G010.at(
+                Span(name, line, column),
+                f"从这里开始，列表或“字段: 值”套了超过 {MAX_DEPTH} 层。记录最多只有四五层："
+                "多半是方括号 [ 或花括号 { 写多了，或粘贴进了别的内容。请检查这里的括号和缩进。",
+            )
+        )
     except yaml.MarkedYAMLError as error:
         return failed(_syntax_diagnostic(error, name, text))
-    except yaml.YAMLError as error:  # pragma: no cover - PyYAML marks all parse errors
-        return failed(codes.G001.at(Span(name, 1, 1), f"YAML 格式错误：{error}"))
+    except yaml.YAMLError:  # pragma: no cover - PyYAML marks all parse errors
+        return failed(codes.G001.at(Span(name, 1, 1), "YAML 格式错误：请检查这个文件的写法。"))
     finally:
         composer.dispose()
     if root is None or _is_plain_null(root):  # `---` alone composes to a null, not to None
@@ -128,9 +159,18 @@ def load_yaml_file(path: Path, name: str, *, content: bytes | None = None) -> Lo
                 "请对照同类文件的写法修改。",
             )
         )
-    # Without an anchor (&) no node is shared: the size is the number of nodes composed.
-    size = composer.composed if "&" not in text else _expanded_size(root, {})
-    if size > MAX_EXPANDED_NODES:
+    if composer.composed > MAX_VALUES:
+        return failed(
+            codes.G011.at(
+                Span(name, 1, 1),
+                f"文件里有 {composer.composed:,} 个值，超过上限 {MAX_VALUES:,} 个"
+                f"（约 {MAX_VALUES // VALUES_PER_ENTRY:,} 条账目；文件大小上限 "
+                f"{MAX_FILE_BYTES // 1024 // 1024} MB）。一个文件只放一条记录："
+                "账目请按季度或月份分成多个文件。",
+            )
+        )
+    # Without an anchor (&) no node is shared, and the bytes already bound the size.
+    if "&" in text and _expanded_size(root, {}) > MAX_EXPANDED_NODES:
         line, column = _position(root)
         return failed(
             codes.G007.at(
@@ -154,12 +194,16 @@ class _TextResolver:
     """
 
     composed = 0
+    depth = 0
 
     def descend_resolver(self, current_node: Any, current_index: Any) -> None:
         self.composed += 1
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise _TooDeep(current_node)
 
     def ascend_resolver(self) -> None:
-        pass
+        self.depth -= 1
 
     def resolve(self, kind: type[yaml.Node], value: str | None, implicit: Any) -> str:
         if kind is yaml.ScalarNode:  # implicit: (written plain, written quoted)
@@ -169,6 +213,40 @@ class _TextResolver:
 
 class _Composer(_TextResolver, _Parser):
     """PyYAML's parser and composer (C where present) with the lean resolver above."""
+
+
+class _TooDeep(Exception):
+    """Raised while composing, before the nesting can exhaust the stack; carries where."""
+
+    def __init__(self, node: yaml.Node) -> None:
+        super().__init__()
+        self.node = node
+
+
+_CHARACTER_NAMES = {
+    "\x00": "空字符",
+    "\x08": "退格符",
+    "\x0b": "垂直制表符",
+    "\x0c": "换页符",
+    "\x1b": "转义符",
+    "\x7f": "删除符",
+    "\ufffe": "无效字符",
+    "\uffff": "无效字符",
+}
+
+
+def _control_character(text: str, offset: int, name: str) -> Diagnostic:
+    """Where an invisible character sits, counted as an editor counts lines and columns."""
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    character = text[offset]
+    kind = _CHARACTER_NAMES.get(character, "控制字符")
+    return codes.G012.at(
+        Span(name, line, column),
+        f"第 {line} 行第 {column} 列有一个看不见的{kind}（U+{ord(character):04X}），"
+        "多半是从网页、微信或 Excel 复制文字时带进来的。请删除它：在 VS Code 里它显示为红色的"
+        "小方块；也可以把这一行删掉后重新打字。",
+    )
 
 
 def _decode(raw: bytes, name: str) -> str | Diagnostic:

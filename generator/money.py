@@ -5,11 +5,20 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import Context, Decimal, DivisionByZero, InvalidOperation, Overflow
 
+from generator.loader import MAX_VALUES
 from generator.models import Ledger
+from generator.models.common import MAX_AMOUNT_DIGITS
 
 ZERO = Decimal("0.00")
+
+EXACT = Context(
+    prec=MAX_AMOUNT_DIGITS + 2 + len(str(MAX_VALUES)) + 8,
+    traps=[InvalidOperation, DivisionByZero, Overflow],
+)
+"""Wide enough that adding up every amount one project can hold never rounds: Python's
+default 28 digits would round a sum of large amounts and let an unbalanced ledger pass."""
 
 
 @dataclass(frozen=True)

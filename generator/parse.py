@@ -29,6 +29,8 @@ _CODE_BY_ERROR_TYPE: dict[str, codes.Code] = {
     "gongshi_amount": codes.G105,
     "literal_error": codes.G106,
     "gongshi_time": codes.G602,
+    "gongshi_number_length": codes.G013,
+    "gongshi_exponent": codes.G014,
 }
 
 _PLAIN_MESSAGES: dict[str, str] = {
@@ -102,7 +104,8 @@ def _diagnostic(problem: Any, model: type[BaseModel], source: SourceMap) -> Diag
     else:
         template = _PLAIN_MESSAGES.get(kind, "这个值不合要求。")
         text = template.format(**problem.get("ctx", {}))
-    return code.at(source.span(*loc), f"{where}：{text}" if where else text)
+    span = source.key_span(*loc[:-1]) if loc and loc[-1] == "[key]" else source.span(*loc)
+    return code.at(span, f"{where}：{text}" if where else text)
 
 
 def describe_location(model: type[BaseModel], loc: tuple[int | str, ...]) -> str:
@@ -112,6 +115,8 @@ def describe_location(model: type[BaseModel], loc: tuple[int | str, ...]) -> str
     for step in loc:
         if isinstance(step, int):
             parts.append(f"第 {step + 1} 项")
+            continue
+        if step == "[key]":  # pydantic's marker: the key itself is wrong, not its value
             continue
         title = None
         field = _field(current, step)

@@ -60,6 +60,7 @@ _BOM = b"\xef\xbb\xbf"
 COVERED_IN_PYTHON = {
     "G008": "test_file_over_four_megabytes_is_refused",
     "G009": "test_unreadable_file_is_reported",
+    "G011": "test_file_packed_with_a_million_values_is_refused_with_entries_and_bytes",
     "G901": "test_crashing_rule_becomes_g901_and_others_still_run",
 }
 
@@ -296,3 +297,43 @@ def test_crashing_rule_becomes_g901_and_others_still_run(base_project: Path) -> 
     ]
     assert "G204" in found[0].message and "ZeroDivisionError" in found[0].message
     assert found[0].is_error
+
+
+def _long_ledger(entries: int) -> str:
+    """A balanced quarter of one-yuan parking fees: plain YAML, no anchors, as a secretary writes."""
+    line = "  - {date: 2026-01-10, type: income, category: 停车费, amount: 1.00, description: 一月停车费}\n"
+    return (
+        "account: public-income\nname: 小区公共收益\n"
+        "period: {start: 2026-01-01, end: 2026-03-31}\nopening_balance: 0.00\nentries:\n"
+        + line
+        * entries
+        + f"closing_balance: {entries}.00\nprepared_by: 业委会\nreviewed_by: 监督委员会\n"
+        "published: 2026-04-05\n"
+    )
+
+
+def test_a_plain_ledger_of_two_and_a_half_megabytes_is_checked_not_refused(
+    base_project: Path,
+) -> None:
+    """It was refused with the anchors-and-aliases message G007, though it has neither."""
+    ledger = base_project / "content/funds/public-2026-q1.yml"
+    ledger.write_text(_long_ledger(25_000), encoding="utf-8")
+    assert 2_400_000 < ledger.stat().st_size < MAX_FILE_BYTES
+    result, problems = check_json(base_project)
+    assert result.exit_code == 0, problems
+    assert [p for p in problems if p["file"] == "content/funds/public-2026-q1.yml"] == []
+
+
+def test_file_packed_with_a_million_values_is_refused_with_entries_and_bytes(
+    base_project: Path,
+) -> None:
+    packed = base_project / "content/funds/packed.yml"
+    packed.write_text("entries: [" + "a," * 1_100_000 + "a]\n", encoding="utf-8")
+    result, problems = check_json(base_project)
+    mine = [p for p in problems if p["file"] == "content/funds/packed.yml"]
+    assert [(p["code"], p["line"]) for p in mine] == [("G011", 1)]
+    message = str(mine[0]["message"])
+    assert (
+        "1,100,004 个值" in message
+    )  # the mapping, its key, the list, the items and "条账目" in message and "4 MB" in message
+    assert result.exit_code == 1

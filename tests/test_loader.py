@@ -140,11 +140,19 @@ def test_only_plain_null_words_are_empty_and_quoted_ones_stay_text(tmp_path: Pat
 
 
 def test_value_limit_counts_every_key_and_value(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr("generator.loader.MAX_EXPANDED_NODES", 50)
+    monkeypatch.setattr("generator.loader.MAX_VALUES", 50)
     at_limit = "a: [" + ", ".join(["x"] * 47) + "]\n"  # the mapping, its key, the list and 47 items
     assert load(tmp_path, at_limit).diagnostics == []
     over = "a: [" + ", ".join(["x"] * 48) + "]\n"
-    assert [d.code for d in load(tmp_path, over).diagnostics] == ["G007"]
+    assert [d.code for d in load(tmp_path, over).diagnostics] == ["G011"]
+
+
+def test_a_plain_file_is_bounded_by_values_not_by_the_alias_limit(
+    tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setattr("generator.loader.MAX_EXPANDED_NODES", 50)
+    plain = "a: [" + ", ".join(["x"] * 480) + "]\n"
+    assert load(tmp_path, plain).diagnostics == []
 
 
 def test_value_limit_counts_an_alias_as_often_as_it_is_used(tmp_path: Path, monkeypatch) -> None:

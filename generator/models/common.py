@@ -19,6 +19,36 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _AMOUNT = re.compile(r"^-?\d+(\.\d{1,2})?$")
 _TIME = re.compile(r"^([01]?\d|2[0-3])[:：]([0-5]\d)$")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+_EXPONENT = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+%?$")
+_LEADING_DIGITS = re.compile(r"^[+-]?(\d*)")
+
+MAX_AMOUNT_DIGITS = 18
+"""Integer digits of an amount: far past any community's money (10¹⁸ yuan), and with two
+decimals well inside the exact arithmetic of `generator.money`."""
+MAX_AREA_DIGITS = 12
+MAX_COUNT_DIGITS = 9
+MAX_NUMBER_CHARACTERS = 40
+"""Longer text is never a number a secretary typed: refuse it before converting anything."""
+
+
+def check_number_size(text: str, what: str, max_digits: int) -> None:
+    """Refuse scientific notation and absurd lengths before any conversion can take long."""
+    if _EXPONENT.match(text):
+        raise PydanticCustomError(
+            "gongshi_exponent",
+            "「{text}」是科学计数法（常见于从 Excel 复制的数字）。{what}请写出完整的数字，不用 e 或 E。",
+            {"text": text, "what": what},
+        )
+    leading = _LEADING_DIGITS.match(text)
+    digits = len(leading.group(1)) if leading else 0
+    if digits > max_digits or len(text) > MAX_NUMBER_CHARACTERS:
+        shown = text if len(text) <= 24 else f"{text[:12]}…{text[-6:]}"
+        raise PydanticCustomError(
+            "gongshi_number_length",
+            "「{shown}」有 {digits} 位，不可能是真实的{what}（整数部分最多 {limit} 位）。"
+            "多半是粘贴错了，请核对原始凭证后重写。",
+            {"shown": shown, "digits": digits or len(text), "what": what, "limit": max_digits},
+        )
 
 
 def _parse_date(value: Any) -> Any:
@@ -45,6 +75,7 @@ def _parse_amount(value: Any) -> Any:
     if isinstance(value, float):  # never: floats cannot hold 0.10 exactly
         raise TypeError("amounts must never pass through float")
     text = str(value).strip()
+    check_number_size(text, "金额", MAX_AMOUNT_DIGITS)
     if not _AMOUNT.match(text):
         hint = "不带“元”、“¥”、逗号或空格，最多两位小数"
         raise PydanticCustomError(
@@ -64,6 +95,7 @@ def _parse_area(value: Any) -> Any:
     if isinstance(value, Decimal):
         return value
     text = str(value).strip()
+    check_number_size(text, "面积", MAX_AREA_DIGITS)
     if not re.match(r"^\d+(\.\d{1,4})?$", text):
         raise PydanticCustomError(
             "gongshi_amount",
@@ -101,6 +133,7 @@ def _parse_id(value: Any) -> Any:
 
 def _parse_count(value: Any) -> Any:
     text = str(value).strip()
+    check_number_size(text, "整数", MAX_COUNT_DIGITS)
     if not re.match(r"^\d+$", text):
         raise PydanticCustomError(
             "gongshi_count", "「{text}」不是整数。请只写数字，如 312。", {"text": text}

@@ -7,17 +7,40 @@ Thresholds name their legal source because cities differ.
 
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field
 from pydantic_core import PydanticCustomError
 
-from generator.models.common import Area, Contact, Count, Flag, IsoDate, Model, Text
+from generator.models.common import (
+    Area,
+    Contact,
+    Count,
+    Flag,
+    IsoDate,
+    Model,
+    Text,
+    check_number_size,
+)
+
+_RATIO = re.compile(r"^\d{1,6}(\.\d{1,6})?%?$|^\d{1,6}/\d{1,6}$")
+_YEAR = re.compile(r"^\d{4}$")
+FIRST_YEAR, LAST_YEAR = 1949, 2199
+"""Years a holiday calendar can name: date arithmetic stays far from Python's year 1 and 9999."""
 
 
 def _parse_ratio(value: Any) -> Any:
-    text = str(value).strip().rstrip("%")
+    written = str(value).strip()
+    check_number_size(written, "比例", 6)
+    if not _RATIO.match(written):
+        raise PydanticCustomError(
+            "gongshi_ratio",
+            "「{text}」不是比例。请写成 1/2 或 50% 这样的形式。",
+            {"text": written},
+        )
+    text = written.rstrip("%")
     try:
         ratio = Fraction(text) / (100 if str(value).strip().endswith("%") else 1)
     except (ValueError, ZeroDivisionError):
@@ -34,6 +57,20 @@ def _parse_ratio(value: Any) -> Any:
 Ratio = Annotated[
     Fraction, BeforeValidator(_parse_ratio), Field(json_schema_extra={"type": "string"})
 ]
+
+
+def _parse_year(value: Any) -> Any:
+    text = str(value).strip()
+    if not _YEAR.match(text) or not FIRST_YEAR <= int(text) <= LAST_YEAR:
+        raise PydanticCustomError(
+            "gongshi_year",
+            "「{text}」不是年份。请写四位数的公历年份，如 2027。",
+            {"text": text},
+        )
+    return int(text)
+
+
+Year = Annotated[int, BeforeValidator(_parse_year)]
 
 
 class Community(Model):
@@ -78,7 +115,7 @@ class Rules(Model):
     """Thresholds of the checks. Defaults follow the pilot plans and common city rules."""
 
     publicity_min_days: Count = Field(
-        7, title="公示期最少天数", description="重大事项公示期的最少天数，默认 7 日。"
+        7, le=365, title="公示期最少天数", description="重大事项公示期的最少天数，默认 7 日。"
     )
     publicity_source: Text = Field(
         "《民法典》第二百零一条、第二百零三条计算期间；天数依所在城市物业管理条例，常见为 7 日",
@@ -86,10 +123,13 @@ class Rules(Model):
         description="公示期天数的出处，显示在公示和检查信息里。",
     )
     decision_publish_days: Count = Field(
-        3, title="决定公布时限", description="作出决定后多少日内公布，默认 3 日。"
+        3, le=365, title="决定公布时限", description="作出决定后多少日内公布，默认 3 日。"
     )
     term_warning_days: Count = Field(
-        90, title="到期提醒天数", description="任期、合同到期前多少天开始提醒，默认 90 天。"
+        90,
+        le=3650,
+        title="到期提醒天数",
+        description="任期、合同到期前多少天开始提醒，默认 90 天。",
     )
     party_organization_size: SizeRange = _size(3, 7, "试点方案：党组织委员 3 至 7 名")
     owners_committee_size: SizeRange = _size(
@@ -131,7 +171,7 @@ class SiteConfig(Model):
     rules: Rules = Field(
         default_factory=Rules, title="检查规则", description="各项检查的门槛，不写则用默认值。"
     )
-    holiday_calendar: dict[int, YearCalendar] = Field(
+    holiday_calendar: dict[Year, YearCalendar] = Field(
         default_factory=dict,
         title="节假日补充",
         description="节假日数据包还不知道的年份：按国务院通知填写放假日和调休上班日，键为年份。",
