@@ -348,8 +348,7 @@ def _fingerprint(project: Project) -> str:
 def run(args: argparse.Namespace) -> Figures:
     rng = random.Random(args.seed)
     files = {
-        str(path.relative_to(BASE)): path.read_text("utf-8")
-        for path in sorted(BASE.rglob("*.yml"))
+        str(path.relative_to(BASE)): path.read_text("utf-8") for path in sorted(BASE.rglob("*.yml"))
     }
     figures = Figures()
     built: set[str] = set()
@@ -391,9 +390,7 @@ def run(args: argparse.Namespace) -> Figures:
                     outcome.exception, SystemExit
                 )
                 if outcome.exit_code not in (0, 1) or escaped:
-                    _record_finding(
-                        figures, item, "cli", repr(outcome.exception), args.findings
-                    )
+                    _record_finding(figures, item, "cli", repr(outcome.exception), args.findings)
             if not result.failed() and result.project is not None:
                 figures.passed += 1
                 fingerprint = _fingerprint(result.project)
@@ -441,15 +438,13 @@ def _percentile(values: list[float], share: float) -> float:
 
 def report(figures: Figures, elapsed: float) -> None:
     print(f"inputs: {figures.inputs:,} in {elapsed:.0f} s")
-    print(f"passed check: {figures.passed:,}; distinct passing communities built: {figures.built:,}")
-    print(f"poster pages rendered (HTML): {figures.posters:,}")
     print(
-        "check time: median {:.1f} ms, p99 {:.1f} ms, max {:.1f} ms".format(
-            _percentile(figures.check_seconds, 0.5) * 1000,
-            _percentile(figures.check_seconds, 0.99) * 1000,
-            max(figures.check_seconds, default=0) * 1000,
-        )
+        f"passed check: {figures.passed:,}; distinct passing communities built: {figures.built:,}"
     )
+    print(f"poster pages rendered (HTML): {figures.posters:,}")
+    median, p99 = (_percentile(figures.check_seconds, share) * 1000 for share in (0.5, 0.99))
+    slowest = max(figures.check_seconds, default=0) * 1000
+    print(f"check time: median {median:.1f} ms, p99 {p99:.1f} ms, max {slowest:.1f} ms")
     if figures.build_seconds:
         print(
             f"build time: median {_percentile(figures.build_seconds, 0.5):.2f} s, "
