@@ -51,7 +51,7 @@ BASE = REPO / "tests" / "corpus" / "base"
 TODAY = date(2026, 11, 25)
 TIME_LIMIT_SECONDS = 10.0
 
-AWKWARD_CHARACTERS = (
+AWKWARD_CHARACTERS: tuple[str, ...] = (
     *":[]{}-#&*!|>'\"%@`,?~ \t\n\r",
     "\u3000",  # the Chinese IME's space
     "：",
