@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.diagnostics import Diagnostic, Severity, Span
+from generator.privacy import mask_personal_numbers
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,8 @@ class Code:
     fix: str
 
     def at(self, span: Span, message: str, record_id: str | None = None) -> Diagnostic:
-        return Diagnostic(self.code, self.severity, span, message, record_id)
+        """A diagnostic of this code; any personal number quoted in the message is masked."""
+        return Diagnostic(self.code, self.severity, span, mask_personal_numbers(message), record_id)
 
 
 E, W = Severity.ERROR, Severity.WARNING
@@ -564,10 +566,22 @@ G704 = Code(
     "G704",
     "帮扶对象被具名",
     E,
-    "帮扶、慰问、救助类收支（rules.aid_categories）是否写了收款人姓名。",
+    "帮扶、慰问、救助类收支（rules.aid_categories，或类别含 rules.aid_keywords 中的词）是否写了"
+    "对方（counterparty）；这些收支的摘要、帮扶类志愿服务队（队名含这些词）的简介、职责、备注和"
+    "班次，以及任何含这些词的句子里，是否出现了不是已公开组织成员的人名（用 jieba 分词的人名"
+    "标注识别）。",
     "困难家庭的隐私和尊严要保护：公开帮扶只公开金额和户数。",
-    "category: 帮扶慰问\ncounterparty: 李某某",
-    "删除 counterparty，在 description 中写“慰问困难家庭 3 户”。",
+    "category: 扶贫帮困\ndescription: 慰问困难户李秀英",
+    "description: 慰问困难家庭 1 户。志愿者、工作人员请先列为某个组织的成员。",
+)
+G705 = Code(
+    "G705",
+    "提交说明含个人信息",
+    W,
+    "git 提交说明（网站修订记录会显示）里是否有身份证号、手机号或银行卡号。",
+    "修订记录把提交说明原样公开；网站会遮盖号码，但 git 历史里仍有原文。",
+    'git commit -m "改正王主任电话 13912345678"',
+    '今后写 git commit -m "改正联系电话"；如需从历史中删除，请维护者改写历史。',
 )
 
 G901 = Code(

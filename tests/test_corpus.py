@@ -58,6 +58,7 @@ _BOM = b"\xef\xbb\xbf"
 
 # Where the codes no case file can produce are tested instead.
 COVERED_IN_PYTHON = {
+    "G705": "test_commit_subjects_are_covered_by_the_privacy_corpus",
     "G008": "test_file_over_four_megabytes_is_refused",
     "G009": "test_unreadable_file_is_reported",
     "G011": "test_file_packed_with_a_million_values_is_refused_with_entries_and_bytes",
@@ -337,3 +338,12 @@ def test_file_packed_with_a_million_values_is_refused_with_entries_and_bytes(
         "1,100,004 个值" in message
     )  # the mapping, its key, the list, the items and "条账目" in message and "4 MB" in message
     assert result.exit_code == 1
+
+
+def test_commit_subjects_are_covered_by_the_privacy_corpus() -> None:
+    """G705 needs a git history: tests/privacy/test_privacy_corpus.py commits one."""
+    from tests.privacy import test_privacy_corpus
+
+    assert callable(
+        test_privacy_corpus.test_a_commit_subject_with_a_mobile_is_warned_about_and_masked_on_the_site
+    )

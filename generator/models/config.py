@@ -146,6 +146,26 @@ class Rules(Model):
         title="帮扶类别",
         description="这些类别的收支不得写出受助人姓名（counterparty）。",
     )
+    aid_keywords: tuple[Text, ...] = Field(
+        (
+            "帮扶",
+            "慰问",
+            "救助",
+            "扶贫",
+            "帮困",
+            "助困",
+            "困难户",
+            "困难家庭",
+            "低保",
+            "特困",
+            "贫困",
+            "残疾",
+            "孤寡",
+            "结对",
+        ),
+        title="帮扶关键词",
+        description="类别或队名含这些词的收支和志愿服务队、以及含这些词的句子，不得写出受助人姓名。",
+    )
 
 
 class YearCalendar(Model):

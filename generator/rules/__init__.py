@@ -72,6 +72,7 @@ RULES: tuple[Rule, ...] = (
     Rule(codes.G702, privacy.mobile_number_diagnostics),
     Rule(codes.G703, privacy.bank_card_diagnostics),
     Rule(codes.G704, privacy.aid_recipient_diagnostics),
+    Rule(codes.G705, privacy.commit_subject_diagnostics),
 )
 
 

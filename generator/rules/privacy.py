@@ -1,20 +1,44 @@
-"""Nothing published may expose a resident: ID numbers, private mobiles, bank cards, aid recipients."""
+"""Nothing published may expose a resident: ID numbers, private mobiles, bank cards, aid recipients.
+
+Every string a reader can see is scanned: every record field, every published
+section of site_config.yml (`rules.publicity_source` is shown on pages too), a
+Markdown field as the page renders it (after entities and tags, links
+included), and the git commit subjects the revision tables show.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
 from generator import codes
-from generator.diagnostics import Diagnostic
-from generator.privacy import Finding, digits_only, personal_numbers
-from generator.project import Project
+from generator.diagnostics import Diagnostic, Span
+from generator.models import Ledger, Matter, Organization, Schedule
+from generator.person_names import mask_name, person_names
+from generator.privacy import Finding, digits_only, personal_numbers, visible_text
+from generator.project import Project, Sourced
 
 PathKey = tuple[str | int, ...]
-UNPUBLISHED_CONFIG_SECTIONS = frozenset({"privacy", "rules", "holiday_calendar"})
+UNPUBLISHED_CONFIG_SECTIONS = frozenset({"privacy"})
+"""privacy.public_numbers lists the numbers that may be published; everything else is shown."""
+MARKDOWN_FIELDS: frozenset[tuple[type[BaseModel], str]] = frozenset(
+    {(Matter, "summary"), (Organization, "summary"), (Ledger, "note")}
+)
+"""The fields the site renders as Markdown (the `| md` filter in templates/site)."""
+_MARKUP = re.compile(r"[&<>*_`\[\]\\]")
+
+
+@dataclass(frozen=True)
+class PublishedText:
+    item: Sourced[Any]
+    path: PathKey
+    text: str
 
 
 def _strings(
@@ -26,13 +50,14 @@ def _strings(
         return
     children: Iterable[tuple[str | int, Any]]
     if isinstance(value, BaseModel):
+        markdown = _markdown_keys(type(value))
         children = [
             (key, getattr(value, name))
             for name, key in _field_keys(type(value))
             if path or key not in skip
         ]
     elif isinstance(value, tuple | list):
-        children = enumerate(value)
+        markdown, children = frozenset(), enumerate(value)
     elif isinstance(value, dict):
         for key, item in value.items():
             yield from _strings(key, path)  # a fee item's name is published too
@@ -43,8 +68,18 @@ def _strings(
     for key, child in children:  # most values are leaves: look at them here, not one call each
         if isinstance(child, str):
             yield (*path, key), child
+            if key in markdown and _MARKUP.search(child):
+                yield (*path, key), _rendered(child)
         elif isinstance(child, BaseModel | tuple | list | dict):
             yield from _strings(child, (*path, key))
+
+
+@cache
+def _rendered(markdown: str) -> str:
+    """A Markdown field as a reader sees it: `&#49;38…`, `138**1234**5678`, `tel:` links read."""
+    from generator.site.escaping import sanitized_html  # the site's own renderer, loaded late
+
+    return visible_text(sanitized_html(markdown))
 
 
 @cache
@@ -53,50 +88,192 @@ def _field_keys(model: type[BaseModel]) -> tuple[tuple[str, str], ...]:
     return tuple((name, field.alias or name) for name, field in model.model_fields.items())
 
 
-def _findings(project: Project, kind: str) -> Iterator[tuple[Any, PathKey, Finding]]:
-    public = {digits_only(number) for number in project.config.record.privacy.public_numbers}
+@cache
+def _markdown_keys(model: type[BaseModel]) -> frozenset[str]:
+    return frozenset(key for name, key in _field_keys(model) if (model, name) in MARKDOWN_FIELDS)
+
+
+def published_texts(project: Project) -> Iterator[PublishedText]:
+    """Every string the site or a poster can show, each with the place it was written."""
     for item in project.all_sources():
         skip = UNPUBLISHED_CONFIG_SECTIONS if item is project.config else frozenset()
         for path, text in _strings(item.record, (), skip):
-            for finding in personal_numbers(text):
-                if finding.kind == kind and not (kind == "mobile" and finding.digits in public):
-                    yield item, path, finding
+            yield PublishedText(item, path, text)
+
+
+def _findings(project: Project, kind: str) -> Iterator[tuple[PublishedText, Finding]]:
+    public = {digits_only(number) for number in project.config.record.privacy.public_numbers}
+    reported: set[tuple[str, PathKey, str]] = set()
+    for published in published_texts(project):
+        for finding in personal_numbers(published.text):
+            if finding.kind != kind or (kind == "mobile" and finding.digits in public):
+                continue
+            once = (published.item.file, published.path, finding.digits)
+            if once not in reported:  # a Markdown field is read as written and as rendered
+                reported.add(once)
+                yield published, finding
 
 
 def resident_id_diagnostics(project: Project) -> Iterator[Diagnostic]:
-    for item, path, finding in _findings(project, "id"):
+    for published, finding in _findings(project, "id"):
         yield codes.G701.at(
-            item.span(*path),
+            published.item.span(*published.path),
             f"这里有一个居民身份证号（{finding.masked}）。身份证号不得公开：请删除，"
             "需要区分住户时写“3 栋 2 单元住户”。",
         )
 
 
 def mobile_number_diagnostics(project: Project) -> Iterator[Diagnostic]:
-    for item, path, finding in _findings(project, "mobile"):
+    for published, finding in _findings(project, "mobile"):
         yield codes.G702.at(
-            item.span(*path),
+            published.item.span(*published.path),
             f"这里有一个手机号码（{finding.masked}）。个人手机号不得公开：请改用办公电话或服务热线；"
             "如本人同意公开（如物业值班手机），请把它登记在 site_config.yml 的 privacy.public_numbers 中。",
         )
 
 
 def bank_card_diagnostics(project: Project) -> Iterator[Diagnostic]:
-    for item, path, finding in _findings(project, "card"):
+    for published, finding in _findings(project, "card"):
         yield codes.G703.at(
-            item.span(*path),
+            published.item.span(*published.path),
             f"这里有一个银行卡号（{finding.masked}）。银行卡号不得公开：请只写账户名称和尾号，"
             f"如“维修资金专户（尾号 {finding.digits[-4:]}）”。",
         )
 
 
+# Aid recipients ------------------------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"(?<=[。！？；!?;\n])")
+
+
+def _member_names(project: Project) -> frozenset[str]:
+    """The people of published bodies: naming them is what a disclosure is for."""
+    return frozenset(
+        member.name for item in project.organizations for member in item.record.members
+    )
+
+
+def _mentions(text: str, keywords: Iterable[str]) -> bool:
+    return any(keyword in text for keyword in keywords)
+
+
+def _aid_teams(project: Project, keywords: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(
+        item.record.id for item in project.organizations if _mentions(item.record.name, keywords)
+    )
+
+
+def _aid_texts(project: Project) -> Iterator[tuple[PublishedText, str]]:
+    """Each text that is about aid, with the part of it to read for names.
+
+    In the records of an aid team and the entries of an aid category every text is about aid;
+    elsewhere, a sentence that names an aid keyword is."""
+    rules = project.config.record.rules
+    keywords, categories = rules.aid_keywords, set(rules.aid_categories)
+    teams = _aid_teams(project, keywords)
+    for published in published_texts(project):
+        record, path = published.item.record, published.path
+        if isinstance(record, Ledger) and path[:1] == ("entries",) and len(path) > 2:
+            category = record.entries[int(path[1])].category
+            if category in categories or _mentions(category, keywords):
+                if path[2] not in ("counterparty", "category"):  # a counterparty: see below
+                    yield published, published.text
+                continue
+        if isinstance(record, Organization | Schedule) and _team_of(record) in teams:
+            if path[-1:] != ("name",) and path[:1] != ("team",) and "volunteers" not in path:
+                yield published, published.text
+            continue
+        if _mentions(published.text, keywords):
+            for sentence in _SENTENCE_END.split(published.text):
+                if _mentions(sentence, keywords):
+                    yield published, sentence
+
+
+def _team_of(record: Organization | Schedule) -> str:
+    return record.id if isinstance(record, Organization) else record.team
+
+
 def aid_recipient_diagnostics(project: Project) -> Iterator[Diagnostic]:
-    aid = set(project.config.record.rules.aid_categories)
+    rules = project.config.record.rules
+    keywords, categories = rules.aid_keywords, set(rules.aid_categories)
+    members = _member_names(project)
     for item in project.ledgers:
         for e, entry in enumerate(item.record.entries):
-            if entry.category in aid and entry.counterparty:
+            is_aid = entry.category in categories or _mentions(entry.category, keywords)
+            if is_aid and entry.counterparty:
                 yield codes.G704.at(
                     item.span("entries", e, "counterparty"),
-                    f"「{entry.category}」类收支写了对方「{entry.counterparty}」。帮扶对象不得具名公开："
-                    "请删除 counterparty，在摘要里只写户数，如“慰问困难家庭 3 户”。",
+                    f"「{entry.category}」类收支写了对方（{_masked_party(entry.counterparty)}）。"
+                    "帮扶对象不得具名公开：请删除 counterparty，在摘要里只写户数，"
+                    "如“慰问困难家庭 3 户”。",
                 )
+    teams = _aid_teams(project, keywords)
+    for schedule in project.schedules:
+        if schedule.record.team in teams:
+            for s, shift in enumerate(schedule.record.shifts):
+                for v, volunteer in enumerate(shift.volunteers):
+                    if volunteer not in members:
+                        yield codes.G704.at(
+                            schedule.span("shifts", s, "volunteers", v),
+                            f"帮扶志愿服务队的班次里有「{mask_name(volunteer)}」，"
+                            "但他/她不是任何已公开组织的成员。如果这是帮扶对象，请删除；"
+                            "如果是志愿者，请先把他/她列入本队 members。",
+                        )
+    reported: set[tuple[str, PathKey, str]] = set()
+    for published, text in _aid_texts(project):
+        for name in person_names(text, members):
+            once = (published.item.file, published.path, name)
+            if once in reported:
+                continue
+            reported.add(once)
+            yield codes.G704.at(
+                published.item.span(*published.path),
+                f"这段帮扶、慰问类文字提到了「{mask_name(name)}」，他/她不是任何已公开组织的成员。"
+                "帮扶对象不得具名公开：请只写户数，如“慰问困难家庭 3 户”；"
+                "如果这是志愿者或工作人员，请先把他/她列为某个组织的成员。",
+            )
+
+
+def _masked_party(counterparty: str) -> str:
+    """A counterparty as a message may quote it: a person's name masked, an organisation kept."""
+    names = person_names(counterparty)
+    for name in names:
+        counterparty = counterparty.replace(name, mask_name(name))
+    if not names and len(counterparty) <= 4:
+        return mask_name(counterparty)
+    return counterparty
+
+
+# Commit subjects -----------------------------------------------------------------------------
+
+
+def commit_subject_diagnostics(project: Project) -> Iterator[Diagnostic]:
+    """The revision tables show each commit's subject: a number in it is published too.
+
+    A commit cannot be changed without rewriting history, so the site masks the number and
+    this is a warning that says so."""
+    from generator.site.history import git_revisions  # one `git log`, only for this rule
+
+    sources = list(project.all_sources())
+    revisions = git_revisions(project.root, (Path(item.path) for item in sources))
+    public = {digits_only(number) for number in project.config.record.privacy.public_numbers}
+    seen: set[str] = set()
+    for item in sources:
+        for revision in revisions.get(Path(item.path).resolve(), ()):
+            if revision.commit in seen:
+                continue
+            for finding in personal_numbers(revision.subject):
+                if finding.kind == "mobile" and finding.digits in public:
+                    continue
+                seen.add(revision.commit)
+                yield codes.G705.at(
+                    Span(item.file),
+                    f"提交 {revision.commit}（{revision.day.isoformat()}）的说明里有"
+                    f"{_KIND_NAMES[finding.kind]}（{finding.masked}）。网站的修订记录已把它遮盖为 "
+                    f"{finding.masked}；今后的提交说明请不要写个人信息。如需从 git 历史中彻底删除，"
+                    "请联系维护者改写历史。",
+                )
+                break
+
+
+_KIND_NAMES = {"id": "身份证号", "mobile": "手机号码", "card": "银行卡号"}

@@ -17,6 +17,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from generator.models import Ledger, Matter, Organization, Schedule
+from generator.privacy import mask_personal_numbers
 
 _RECORD_SEPARATOR = "\x1e"
 _FIELD_SEPARATOR = "\x1f"
@@ -27,6 +28,11 @@ class Revision:
     day: date
     commit: str
     subject: str
+
+    @property
+    def published_subject(self) -> str:
+        """The subject as the revision table shows it: personal numbers masked (see G705)."""
+        return mask_personal_numbers(self.subject)
 
 
 @dataclass(frozen=True)

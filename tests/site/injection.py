@@ -40,6 +40,7 @@ NOT_FREE_TEXT = {
         ("rules", "party_owner_ratio"),
         ("privacy", "public_numbers", "*"),
         ("rules", "aid_categories", "*"),  # names matched against ledger categories
+        ("rules", "aid_keywords", "*"),  # words looked for in categories and team names
         ("site", "contact", "email"),
         ("site", "contact", "phone"),
         ("site", "language"),
