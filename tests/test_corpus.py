@@ -41,8 +41,8 @@ from generator import codes
 from generator.cli import cli
 from generator.diagnostics import Span
 from generator.loader import MAX_FILE_BYTES
-from generator.project import load_project
 from generator.posters import write as poster_writer
+from generator.project import load_project
 from generator.rules import Rule, ledgers, run_rules
 from generator.site import build as site_build
 from generator.site.pages import data as data_pages
@@ -434,7 +434,10 @@ def test_library_failure_in_print_becomes_g903_and_keeps_the_old_posters(
     posters = base_project / "posters"
     before = _files(posters)
     committee = base_project / "content/organizations/owners-committee.yml"
-    committee.write_text(committee.read_text("utf-8").replace("测试小区业主委员会", "测试小区第二届业主委员会"), "utf-8")
+    committee.write_text(
+        committee.read_text("utf-8").replace("测试小区业主委员会", "测试小区第二届业主委员会"),
+        "utf-8",
+    )
 
     def weasyprint_refuses(*args: object, **kwargs: object) -> str:
         raise AssertionError("a layout box with no parent")
