@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -96,11 +97,36 @@ def _walk(value: Any, path: PathKey, label: str, field: str, multi: bool) -> Ite
             yield from _walk(item, (*path, key), label, field, multi)
 
 
-def _suspect_values(project: Project) -> Iterator[tuple[Sourced[BaseModel], TextValue]]:
+@dataclass(frozen=True)
+class _Scan:
+    """What the three rules look at, found in one walk over every text of the project."""
+
+    suspects: tuple[tuple[Sourced[BaseModel], TextValue], ...]
+    blanks: tuple[tuple[Sourced[BaseModel], TextValue], ...]
+
+
+_last_scan: tuple[weakref.ref[Project], _Scan] | None = None
+
+
+def _scan(project: Project) -> _Scan:
+    """The project's suspect and blank values; the three rules of one check share one walk."""
+    global _last_scan
+    if _last_scan is not None and _last_scan[0]() is project:
+        return _last_scan[1]
+    suspects, blanks = [], []
     for item in project.all_sources():
         for value in text_values(item.record):
             if _SUSPECT.search(value.text):
-                yield item, value
+                suspects.append((item, value))
+            if value.field in BLANK_CHECKED_FIELDS and _is_blank(value.text):
+                blanks.append((item, value))
+    scan = _Scan(tuple(suspects), tuple(blanks))
+    _last_scan = (weakref.ref(project), scan)
+    return scan
+
+
+def _suspect_values(project: Project) -> Iterator[tuple[Sourced[BaseModel], TextValue]]:
+    yield from _scan(project).suspects
 
 
 def _character_name(character: str) -> str:
@@ -164,11 +190,9 @@ def _is_blank(text: str) -> bool:
 
 
 def blank_name_diagnostics(project: Project) -> Iterator[Diagnostic]:
-    for item in project.all_sources():
-        for value in text_values(item.record):
-            if value.field in BLANK_CHECKED_FIELDS and _is_blank(value.text):
-                yield codes.G122.at(
-                    item.span(*value.path),
-                    f"{value.label}是空的。网页标题、订阅和海报都要用它：请写上名称或标题，"
-                    "如“翠湖花园小区业主委员会”“更换 5 栋电梯”。",
-                )
+    for item, value in _scan(project).blanks:
+        yield codes.G122.at(
+            item.span(*value.path),
+            f"{value.label}是空的。网页标题、订阅和海报都要用它：请写上名称或标题，"
+            "如“翠湖花园小区业主委员会”“更换 5 栋电梯”。",
+        )
