@@ -59,9 +59,16 @@ class TextValue:
 
     path: PathKey
     text: str
-    label: str
+    title: str
     field: str
     multi_line: bool
+    is_key: bool = False
+
+    @property
+    def label(self) -> str:
+        """How a message names the field: `名称（name）`, `收费标准（fees）的项目名`."""
+        named = f"{self.title}（{self.field}）" if self.field else self.title
+        return f"{named}的项目名" if self.is_key else named
 
 
 @cache
@@ -78,23 +85,23 @@ def text_values(record: BaseModel) -> Iterator[TextValue]:
     yield from _walk(record, (), "", "", False)
 
 
-def _walk(value: Any, path: PathKey, label: str, field: str, multi: bool) -> Iterator[TextValue]:
+def _walk(value: Any, path: PathKey, title: str, field: str, multi: bool) -> Iterator[TextValue]:
     if isinstance(value, str):
-        yield TextValue(path, value, label, field, multi)
+        yield TextValue(path, value, title, field, multi)
     elif isinstance(value, BaseModel):
-        for name, key, title, multi_line in _text_fields(type(value)):
+        for name, key, field_title, multi_line in _text_fields(type(value)):
             child = getattr(value, name)
             if child is None or isinstance(child, bool | int):
                 continue
-            yield from _walk(child, (*path, key), f"{title}（{key}）", key, multi_line)
+            yield from _walk(child, (*path, key), field_title, key, multi_line)
     elif isinstance(value, tuple | list):
         for index, item in enumerate(value):
-            yield from _walk(item, (*path, index), label, field, multi)
+            yield from _walk(item, (*path, index), title, field, multi)
     elif isinstance(value, dict):
         for key, item in value.items():
             if isinstance(key, str):  # a fee item's name is published too
-                yield TextValue((*path, key), key, f"{label}的项目名", field, False)
-            yield from _walk(item, (*path, key), label, field, multi)
+                yield TextValue((*path, key), key, title, field, False, is_key=True)
+            yield from _walk(item, (*path, key), title, field, multi)
 
 
 @dataclass(frozen=True)
@@ -118,7 +125,7 @@ def _scan(project: Project) -> _Scan:
         for value in text_values(item.record):
             if _SUSPECT.search(value.text):
                 suspects.append((item, value))
-            if value.field in BLANK_CHECKED_FIELDS and _is_blank(value.text):
+            if value.field in BLANK_CHECKED_FIELDS and not value.is_key and _is_blank(value.text):
                 blanks.append((item, value))
     scan = _Scan(tuple(suspects), tuple(blanks))
     _last_scan = (weakref.ref(project), scan)
