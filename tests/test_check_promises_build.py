@@ -187,3 +187,35 @@ def test_the_qr_capacity_comes_from_segno_and_the_guide_states_it() -> None:
     assert not fits_poster_qr("h" * (capacity + 1))
     assert f"最大版本 {POSTER_QR_MAX_VERSION}" in codes.G123.what
     assert f"约 {capacity} 个字符" in codes.G123.what
+
+
+def test_values_at_the_edge_of_every_new_rule_pass_check_and_build_with_posters(
+    base_project: Path,
+) -> None:
+    """The other half of the promise: what the rules let through, every renderer takes."""
+    longest_path = "funds/public-income/public-income-2026q1/"
+    padding = poster_qr_capacity() - len("https://test.example.org/" + "/" + longest_path)
+    url = "https://test.example.org/" + "a" * padding + "/"  # the ledger's URL fills the QR code
+    _edit(base_project, CONFIG, "  url: https://test.example.org/", f"  url: {url}")
+    tutors = "content/organizations/tutors.yml"
+    _edit(base_project, tutors, "name: 未成年人志愿辅导队", "name: >\n  未成年人\n  志愿辅导队")
+    _edit(base_project, tutors, "role: 队长}", 'role: "队长\\t联络员"}')
+    lawn = "content/matters/lawn.yml"
+    _edit(
+        base_project,
+        lawn,
+        "summary: 把北侧草坪改为 20 个停车位。",
+        'summary: "把北侧草坪改为 20 个停车位。\\r\\n\\r\\n\\t费用：见账目。\\u2028"',
+    )
+    _edit(base_project, lawn, "budget: 50000.00", "budget: 999999999999.99")
+    check = _run("check", str(base_project), "--today", TODAY)
+    assert check.exit_code == 0, check.output
+    build = _run("build", str(base_project), "--today", TODAY)
+    assert build.exit_code == 0, build.output
+    site = base_project / "site"
+    poster = (site / "posters" / "matters" / "lawn.html").read_text("utf-8")
+    assert "玖仟玖佰玖拾玖亿玖仟玖佰玖拾玖万玖仟玖佰玖拾玖元玖角玖分" in poster
+    ledger_poster = site / "posters" / "funds" / "public-income" / "public-income-2026q1.html"
+    size = 17 + 4 * POSTER_QR_MAX_VERSION + 8  # modules and the quiet zone
+    assert f'viewBox="0 0 {size} {size}"' in ledger_poster.read_text("utf-8")
+    assert "未成年人 志愿辅导队" in (site / "volunteers" / "all.ics").read_text("utf-8")
