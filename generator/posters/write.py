@@ -81,20 +81,20 @@ def write_posters(
     """
     chosen = all_records(project) if records is None else list(records)
     files = {id(item.record): item.file for item in project.all_sources()}
-    planned: list[tuple[Path, Path, str, bytes | None, str | None]] = []
+    planned: list[tuple[Path, Path, str, Path | None, str | None]] = []
     for record in chosen:
         where = files.get(id(record))
         with rendering("生成海报", where):
             html = render_poster_html(project, record, size, roster_period)
         earlier = reuse_from / poster_path(record, ".html") if reuse_from else None
-        pdf = reusable_pdf(earlier, html) if earlier else None
+        reused = reusable_pdf(earlier, html) if earlier else None
         pdf_path = out_dir / poster_path(record, ".pdf")
-        planned.append((pdf_path, out_dir / poster_path(record, ".html"), html, pdf, where))
-    to_make = [(html, where) for _, _, html, pdf, where in planned if pdf is None]
+        planned.append((pdf_path, out_dir / poster_path(record, ".html"), html, reused, where))
+    to_make = [(html, where) for _, _, html, reused, where in planned if reused is None]
     made = iter(make_pdfs([html for html, _ in to_make], [where for _, where in to_make]))
     written: list[Path] = []
-    for pdf_path, html_path, html, pdf, _ in planned:
-        write_file(pdf_path, pdf if pdf is not None else next(made))
+    for pdf_path, html_path, html, reused, _ in planned:
+        write_file(pdf_path, reused.read_bytes() if reused is not None else next(made))
         write_file(html_path, published_html(html).encode("utf-8"))
         written += [pdf_path, html_path]
     return written
