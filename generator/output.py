@@ -19,7 +19,7 @@ def format_text(diagnostics: Sequence[Diagnostic]) -> str:
     for file, group in groupby(diagnostics, key=lambda d: d.span.file):
         lines = [f"{file}"]
         for d in group:
-            lines.append(f"  {d.span}: {d.severity.label} {d.code} {d.message}")
+            lines.append(f"  {format_line(d)}")
         blocks.append("\n".join(lines))
     errors = sum(1 for d in diagnostics if d.is_error)
     warnings = len(diagnostics) - errors
@@ -29,6 +29,11 @@ def format_text(diagnostics: Sequence[Diagnostic]) -> str:
     first = diagnostics[0].code
     summary += f"\n想了解某个编号，运行 gongshi check --explain {first}，或查看 docs/rules.md。"
     return "\n\n".join(blocks) + "\n\n" + summary
+
+
+def format_line(d: Diagnostic) -> str:
+    """One problem on one line: `file:line:column: 错误 G201 message`."""
+    return f"{d.span}: {d.severity.label} {d.code} {d.message}"
 
 
 def format_json(diagnostics: Sequence[Diagnostic]) -> str:

@@ -15,10 +15,12 @@ from pathlib import Path
 
 import click
 
+from generator import codes
 from generator.check import check_project
 from generator.chinese_dates import chinese_date
+from generator.failures import RenderingFailed, failure_diagnostic
 from generator.models import Schedule
-from generator.output import format_text
+from generator.output import format_line, format_text
 from generator.output_folder import refusal
 from generator.posters import (
     PAGE_SIZES,
@@ -120,6 +122,14 @@ def chosen_records(project: Project, names: Sequence[str]) -> list[Record]:
     return records
 
 
+def _print_failed(failure: RenderingFailed, out_dir: Path) -> int:
+    outcome = "一张海报也没有写出，原来的海报保持不变"
+    click.echo(
+        format_line(failure_diagnostic(codes.G903, failure, str(out_dir), outcome)), err=True
+    )
+    return EXIT_CONTENT
+
+
 def run_print(
     root: Path,
     names: Sequence[str],
@@ -158,6 +168,10 @@ def run_print(
             )
         except OSError as error:
             raise Misuse(unwritable_message(out_dir, error)) from None
+        except RenderingFailed as failure:
+            return _print_failed(failure, out_dir)
+        except Exception as error:  # a library failure outside every named step: no traceback
+            return _print_failed(RenderingFailed("生成海报", error), out_dir)
     except Misuse as misuse:
         click.echo(f"用法错误：{misuse}", err=True)
         return EXIT_MISUSE

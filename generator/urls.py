@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import calendar
+from functools import cache
 from urllib.parse import quote
+
+import segno
 
 from generator.models import Ledger, Matter, Organization, Schedule
 
@@ -61,3 +64,38 @@ def record_url(site_url: str, record: Organization | Ledger | Matter | Schedule)
 def poster_path(record: Organization | Ledger | Matter | Schedule, suffix: str) -> str:
     """Where a record's poster is published below the site root: `posters/matters/lawn.pdf`."""
     return f"posters/{record_path(record).strip('/')}{suffix}"
+
+
+POSTER_QR_ERROR = "m"
+"""Error correction M: the code still reads with 15 % of it smudged, torn or pinned over."""
+POSTER_QR_MAX_VERSION = 10
+"""The densest QR code a poster may carry: version 10 has 57 × 57 modules, so the 36 mm code
+of an A4 poster (65 modules with its quiet zone) has modules of 0.55 mm, and the 51 mm code
+of an A3 poster 0.78 mm. Half a millimetre is about what an older phone still reads from a
+step away through the glass of a notice board; denser codes need the phone held close."""
+
+
+def fits_poster_qr(url: str) -> bool:
+    """Whether `url` fits the posters' QR code, as segno encodes it (no capacity table here).
+
+    The version segno picks does not depend on the mask, so one fixed mask spares it trying
+    all eight: a fifth of the time.
+    """
+    try:
+        code = segno.make(url, error=POSTER_QR_ERROR, micro=False, mask=0, boost_error=False)
+    except segno.DataOverflowError:
+        return False
+    return int(code.version) <= POSTER_QR_MAX_VERSION
+
+
+@cache
+def poster_qr_capacity() -> int:
+    """How many characters of a URL the posters' QR code holds, found by asking segno."""
+    low, high = 0, 3000
+    while low < high:
+        middle = (low + high + 1) // 2
+        if fits_poster_qr("h" * middle):
+            low = middle
+        else:
+            high = middle - 1
+    return low

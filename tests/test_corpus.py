@@ -41,8 +41,11 @@ from generator import codes
 from generator.cli import cli
 from generator.diagnostics import Span
 from generator.loader import MAX_FILE_BYTES
+from generator.posters import write as poster_writer
 from generator.project import load_project
 from generator.rules import Rule, ledgers, run_rules
+from generator.site import build as site_build
+from generator.site.pages import data as data_pages
 from tests.conftest import BASE, TESTS, TODAY
 
 CASES_DIR = TESTS / "corpus" / "cases"
@@ -63,6 +66,8 @@ COVERED_IN_PYTHON = {
     "G009": "test_unreadable_file_is_reported",
     "G011": "test_file_packed_with_a_million_values_is_refused_with_entries_and_bytes",
     "G901": "test_crashing_rule_becomes_g901_and_others_still_run",
+    "G902": "test_library_failure_in_build_becomes_g902_and_keeps_the_old_site",
+    "G903": "test_library_failure_in_print_becomes_g903_and_keeps_the_old_posters",
 }
 
 
@@ -347,3 +352,112 @@ def test_commit_subjects_are_covered_by_the_privacy_corpus() -> None:
     assert callable(
         test_privacy_corpus.test_a_commit_subject_with_a_mobile_is_warned_about_and_masked_on_the_site
     )
+
+
+# ------------------------------------------------- library failures after a passing check
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def _build(root: Path) -> Result:
+    return CliRunner().invoke(
+        cli, ["build", str(root), "--today", TODAY, "--no-posters"], catch_exceptions=False
+    )
+
+
+def test_library_failure_in_build_becomes_g902_and_keeps_the_old_site(
+    base_project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = base_project / "site"
+    assert _build(base_project).exit_code == 0
+    before = _files(out)
+
+    def feedgen_refuses(*args: object, **kwargs: object) -> object:
+        raise ValueError("Required fields not set")
+
+    monkeypatch.setattr(data_pages, "news_feeds", feedgen_refuses)
+    result = _build(base_project)
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    line = next(line for line in result.output.splitlines() if " G902 " in line)
+    assert line.startswith(f"{out}: 错误 G902 生成订阅（RSS、Atom）时出错")
+    assert "ValueError: Required fields not set" in line
+    assert "网站没有生成（原来的网站保持不变）" in line
+    assert _files(out) == before
+    assert not [p for p in base_project.iterdir() if p.name.startswith(".site-")]
+
+
+def test_library_failure_outside_every_named_step_is_still_g902(
+    base_project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = base_project / "site"
+    assert _build(base_project).exit_code == 0
+    before = _files(out)
+
+    def crashing(site_dir: Path) -> None:
+        raise RuntimeError("something no rule foresaw")
+
+    monkeypatch.setattr(site_build, "prune_theme_assets", crashing)
+    result = _build(base_project)
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert "错误 G902 生成网站时出错（RuntimeError: something no rule foresaw）" in result.output
+    assert _files(out) == before
+
+
+def test_library_failure_in_a_record_poster_names_the_record_file(
+    base_project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def cn2an_refuses(*args: object, **kwargs: object) -> str:
+        raise ValueError("超出数据范围，最长支持 16 位")
+
+    monkeypatch.setattr(poster_writer, "render_matter_poster", cn2an_refuses)
+    result = CliRunner().invoke(
+        cli, ["build", str(base_project), "--today", TODAY], catch_exceptions=False
+    )
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert "content/matters/lawn.yml: 错误 G902 生成海报时出错（ValueError: 超出数据范围" in (
+        result.output
+    )
+    assert "网站没有生成。" in result.output  # there was no site before: nothing to keep
+    assert not (base_project / "site").exists()
+
+
+def test_library_failure_in_print_becomes_g903_and_keeps_the_old_posters(
+    base_project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def print_posters() -> Result:
+        return CliRunner().invoke(
+            cli,
+            ["print", "-C", str(base_project), "owners-committee", "lawn", "--today", TODAY],
+            catch_exceptions=False,
+        )
+
+    assert print_posters().exit_code == 0
+    posters = base_project / "posters"
+    before = _files(posters)
+    committee = base_project / "content/organizations/owners-committee.yml"
+    committee.write_text(
+        committee.read_text("utf-8").replace("测试小区业主委员会", "测试小区第二届业主委员会"),
+        "utf-8",
+    )
+
+    def weasyprint_refuses(*args: object, **kwargs: object) -> str:
+        raise AssertionError("a layout box with no parent")
+
+    monkeypatch.setattr(poster_writer, "render_matter_poster", weasyprint_refuses)
+    result = print_posters()
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert (
+        "content/matters/lawn.yml: 错误 G903 生成海报时出错（AssertionError: a layout box with no "
+        "parent）。一张海报也没有写出，原来的海报保持不变。"
+    ) in result.output
+    assert _files(posters) == before  # the committee's poster, rendered first, was not written

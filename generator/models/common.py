@@ -8,9 +8,10 @@ maps to a stable problem code.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, time
 from decimal import Decimal, InvalidOperation
-from typing import Annotated, Any
+from typing import Annotated, Any, get_args, get_origin
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer
 from pydantic_core import PydanticCustomError
@@ -167,6 +168,34 @@ def _as_text(value: Any) -> Any:
     return value
 
 
+@dataclass(frozen=True)
+class MultiLine:
+    """Marks the text fields that may span lines: the Markdown prose of a record."""
+
+
+Text = Annotated[str, BeforeValidator(_as_text)]
+"""One line of text: a name, title, role, place, category, counterparty, list item…
+Names and titles become feed titles, calendar values, table cells and headings, where
+a line break or a control character breaks the output (rules G120–G122)."""
+Prose = Annotated[str, BeforeValidator(_as_text), MultiLine()]
+"""Text that may span lines and is rendered as Markdown (a summary, a note)."""
+
+
+def is_multi_line(model: type[BaseModel], field_name: str) -> bool:
+    """Whether a model's text field is `Prose`; every other text field is one line."""
+    field = model.model_fields.get(field_name)
+    if field is None:
+        return False
+    return any(isinstance(m, MultiLine) for m in field.metadata) or _marked(field.annotation)
+
+
+def _marked(annotation: Any) -> bool:
+    """`Prose | None` keeps the marker inside the union's `Annotated` member."""
+    if get_origin(annotation) is Annotated:
+        return any(isinstance(m, MultiLine) for m in get_args(annotation)[1:])
+    return any(_marked(member) for member in get_args(annotation))
+
+
 IsoDate = Annotated[date, BeforeValidator(_parse_date)]
 Yuan = Annotated[
     Decimal,
@@ -193,7 +222,6 @@ Count = Annotated[
     int, BeforeValidator(_parse_count), Field(json_schema_extra={"type": "integer", "minimum": 0})
 ]
 Flag = Annotated[bool, BeforeValidator(_parse_flag)]
-Text = Annotated[str, BeforeValidator(_as_text)]
 
 
 class Model(BaseModel):

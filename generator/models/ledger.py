@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from generator.models.common import IsoDate, Model, Period, RecordId, Text, Yuan
+from generator.models.common import IsoDate, Model, Period, Prose, RecordId, Text, Yuan
 
 EntryType = Literal["income", "expense"]
 
@@ -57,4 +57,4 @@ class Ledger(Model):
     balance_checks: tuple[BalanceCheck, ...] = Field(
         (), title="对账", description="银行对账单或现金盘点余额，账面余额必须与之相符。"
     )
-    note: Text | None = Field(None, title="说明", description="对本期账目的补充说明。")
+    note: Prose | None = Field(None, title="说明", description="对本期账目的补充说明。")

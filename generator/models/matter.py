@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from generator.models.common import Area, Count, IsoDate, Model, RecordId, Text, Yuan
+from generator.models.common import Area, Count, IsoDate, Model, Prose, RecordId, Text, Yuan
 
 MatterCategory = Literal[
     "maintenance_fund",
@@ -119,7 +119,7 @@ class Matter(Model):
         description="proposed 提议中；publicized 公示中；voting 表决中；approved 已通过；"
         "rejected 未通过；implementing 实施中；completed 已完成；withdrawn 已撤回。",
     )
-    summary: Text = Field(title="内容", description="事项的说明（可用 Markdown）。")
+    summary: Prose = Field(title="内容", description="事项的说明（可用 Markdown）。")
     proposed_by: RecordId | None = Field(
         None, title="提出组织", description="提出或发布此事项的组织 id。"
     )

@@ -12,6 +12,7 @@ from generator.models.common import (
     IsoDate,
     Model,
     Period,
+    Prose,
     RecordId,
     Text,
     Yuan,
@@ -92,6 +93,6 @@ class Organization(Model):
     contract: Contract | None = Field(
         None, title="物业服务合同", description="物业公司专用：合同期、服务内容和收费。"
     )
-    summary: Text | None = Field(
+    summary: Prose | None = Field(
         None, title="简介", description="一两句话介绍本组织（可用 Markdown）。"
     )

@@ -31,15 +31,17 @@ def published_html(html: str) -> str:
     return html + PDF_MARK
 
 
-def reusable_pdf(earlier_html: Path, html: str) -> bytes | None:
+def reusable_pdf(earlier_html: Path, html: str) -> Path | None:
     """The PDF beside `earlier_html` if it was made from exactly `html` by this WeasyPrint.
 
     Same HTML, fonts and WeasyPrint give the same PDF byte for byte, so reusing it changes
-    nothing but the time a rebuild takes.
+    nothing but the time a rebuild takes. The path, not the bytes: a rebuild of hundreds
+    of posters copies them one at a time instead of holding them all.
     """
     try:
         if earlier_html.read_text(encoding="utf-8") != published_html(html):
             return None
-        return earlier_html.with_suffix(".pdf").read_bytes()
     except (OSError, UnicodeDecodeError):
         return None
+    pdf = earlier_html.with_suffix(".pdf")
+    return pdf if pdf.is_file() else None

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from generator.failures import rendering
 from generator.models import Ledger, Matter, Organization, Schedule
 from generator.output_folder import write_file
 from generator.posters.frame import PAGE_SIZES, PageSize, Record
@@ -73,27 +74,29 @@ def write_posters(
     `records=None` means every record. A PDF is the slow part (about 0.2 s a page), so
     when `reuse_from` (an earlier output folder, such as the published site) holds the
     same poster HTML and a PDF made by this WeasyPrint, that PDF is copied instead of
-    made again. Raises ValueError for an unknown size and OSError when `out_dir` cannot
+    made again. Every poster is rendered before the first file is written, so a failure
+    (`RenderingFailed`, naming the record) leaves the posters already in `out_dir` as
+    they were. Raises ValueError for an unknown size and OSError when `out_dir` cannot
     be written; content is assumed checked already.
     """
     chosen = all_records(project) if records is None else list(records)
-    written: list[Path] = []
-    to_make: list[tuple[Path, str]] = []
+    files = {id(item.record): item.file for item in project.all_sources()}
+    planned: list[tuple[Path, Path, str, Path | None, str | None]] = []
     for record in chosen:
-        html = render_poster_html(project, record, size, roster_period)
-        pdf_path = out_dir / poster_path(record, ".pdf")
-        html_path = out_dir / poster_path(record, ".html")
+        where = files.get(id(record))
+        with rendering("生成海报", where):
+            html = render_poster_html(project, record, size, roster_period)
         earlier = reuse_from / poster_path(record, ".html") if reuse_from else None
-        pdf = reusable_pdf(earlier, html) if earlier else None
-        pdf_path.parent.mkdir(parents=True, exist_ok=True)
-        if pdf is None:
-            to_make.append((pdf_path, html))
-        else:
-            write_file(pdf_path, pdf)
+        reused = reusable_pdf(earlier, html) if earlier else None
+        pdf_path = out_dir / poster_path(record, ".pdf")
+        planned.append((pdf_path, out_dir / poster_path(record, ".html"), html, reused, where))
+    to_make = [(html, where) for _, _, html, reused, where in planned if reused is None]
+    made = iter(make_pdfs([html for html, _ in to_make], [where for _, where in to_make]))
+    written: list[Path] = []
+    for pdf_path, html_path, html, reused, _ in planned:
+        write_file(pdf_path, reused.read_bytes() if reused is not None else next(made))
         write_file(html_path, published_html(html).encode("utf-8"))
         written += [pdf_path, html_path]
-    for (pdf_path, _), pdf in zip(to_make, make_pdfs([html for _, html in to_make]), strict=True):
-        write_file(pdf_path, pdf)
     return written
 
 
@@ -101,16 +104,24 @@ PARALLEL_FROM = 8
 """Below this many PDFs, starting worker processes costs more than it saves."""
 
 
-def make_pdfs(pages: list[str]) -> list[bytes]:
+def make_pdfs(pages: list[str], labels: Sequence[str | None] = ()) -> list[bytes]:
     """PDFs for many posters, on every core: WeasyPrint is single-threaded and CPU-bound.
 
     Workers are spawned, not forked, so a caller's threads (the preview server's
     watcher) cannot deadlock them; each page is the same bytes whichever core makes it.
+    `labels` name each page's record for a `RenderingFailed` (one core only).
     """
     workers = min(os.cpu_count() or 1, MAX_WORKERS, len(pages) // PARALLEL_FROM)
     if workers < 2:
-        return [pdf_bytes(html) for html in pages]
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        made = []
+        for index, html in enumerate(pages):
+            with rendering("把海报排成 PDF", labels[index] if index < len(labels) else None):
+                made.append(pdf_bytes(html))
+        return made
+    with (
+        rendering("把海报排成 PDF"),
+        ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool,
+    ):
         return list(pool.map(pdf_bytes, pages, chunksize=max(1, len(pages) // (workers * 4))))
 
 

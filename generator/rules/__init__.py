@@ -15,6 +15,7 @@ from generator import codes
 from generator.diagnostics import Diagnostic, Span
 from generator.project import Project
 from generator.rules import (
+    amounts,
     identity,
     ledgers,
     organizations,
@@ -22,6 +23,7 @@ from generator.rules import (
     publicity,
     schedules,
     site,
+    text,
     votes,
 )
 
@@ -42,6 +44,10 @@ RULES: tuple[Rule, ...] = (
     Rule(codes.G117, site.character_diagnostics),
     Rule(codes.G118, site.host_diagnostics),
     Rule(codes.G119, site.length_diagnostics),
+    Rule(codes.G120, text.new_line_diagnostics),
+    Rule(codes.G121, text.control_character_diagnostics),
+    Rule(codes.G122, text.blank_name_diagnostics),
+    Rule(codes.G123, site.qr_capacity_diagnostics),
     Rule(codes.G201, ledgers.ledger_balance_diagnostics),
     Rule(codes.G202, ledgers.continuity_diagnostics),
     Rule(codes.G203, ledgers.balance_check_diagnostics),
@@ -49,6 +55,7 @@ RULES: tuple[Rule, ...] = (
     Rule(codes.G205, ledgers.entry_date_diagnostics),
     Rule(codes.G206, ledgers.period_gap_diagnostics),
     Rule(codes.G207, ledgers.unapproved_matter_diagnostics),
+    Rule(codes.G208, amounts.amount_magnitude_diagnostics),
     Rule(codes.G301, votes.verdict_diagnostics),
     Rule(codes.G302, votes.participation_diagnostics),
     Rule(codes.G303, votes.tally_sum_diagnostics),

@@ -12,11 +12,13 @@ import ipaddress
 import re
 import unicodedata
 from collections.abc import Iterator
+from typing import Any
 from urllib.parse import urlsplit
 
 from generator import codes
 from generator.diagnostics import Diagnostic
-from generator.project import Project
+from generator.project import Project, Sourced
+from generator.urls import fits_poster_qr, poster_qr_capacity, record_url
 
 MAX_URL_LENGTH = 200
 """Long enough for any real address with a sub-folder; short enough for a poster's QR code."""
@@ -155,3 +157,31 @@ def host_diagnostics(project: Project) -> Iterator[Diagnostic]:
 
 def length_diagnostics(project: Project) -> Iterator[Diagnostic]:
     yield from _diagnostics(project, codes.G119)
+
+
+def qr_capacity_diagnostics(project: Project) -> Iterator[Diagnostic]:
+    """The longest record URL (site.url plus the longest page path) fits the posters' QR code."""
+    url = project.config.record.site.url
+    if site_url_problem(url) is not None:
+        return  # G116–G119 have said what is wrong with it
+    records: list[Sourced[Any]] = [
+        *project.organizations,
+        *project.ledgers,
+        *project.matters,
+        *project.schedules,
+    ]
+    addresses = [(item.file, record_url(url, item.record)) for item in records]
+    if not addresses:
+        return
+    file, longest = max(addresses, key=lambda pair: len(pair[1].encode("utf-8")))
+    if fits_poster_qr(longest):
+        return
+    capacity = poster_qr_capacity()
+    over = sum(1 for _, address in addresses if len(address.encode("utf-8")) > capacity)
+    shown = longest if len(longest) <= 80 else f"{longest[:48]}…{longest[-28:]}"
+    yield codes.G123.at(
+        project.config.span("site", "url"),
+        f"site → url（网址）：{max(over, 1)} 条记录的网址放不进海报的二维码。最长的是 {file} 的"
+        f"「{shown}」，有 {len(longest)} 个字符，二维码最多放 {capacity} 个，再多就密得扫不出来。"
+        "请把网址缩短到只写网站首页，如 https://cuihu.example.org/；或把这条记录的编号改短。",
+    )

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
+from generator.failures import rendering
 from generator.output_folder import (
     ensure_writable,
     recover_folder,
@@ -25,11 +26,11 @@ from generator.posters import write_posters
 from generator.project import Project
 from generator.site.context import SiteContext, read_histories
 from generator.site.mkdocs_config import OVERRIDES, mkdocs_config, mkdocs_yaml
-from generator.site.mkdocs_run import run_mkdocs
+from generator.site.mkdocs_run import MkDocsFailed, run_mkdocs
 from generator.site.pages import Page, Section, site_pages
 from generator.site.recent import disclosures
 from generator.site.render import markdown_environment, render, templates_dir
-from generator.site.search import index_site
+from generator.site.search import SearchIndexFailed, index_site
 
 
 @dataclass(frozen=True)
@@ -44,10 +45,9 @@ def write_docs(site: SiteContext, section: Section, project_dir: Path, search: b
     docs = project_dir / "docs"
     env = markdown_environment()
     for page in section.pages:
-        _write(
-            docs / page.path,
-            render(env, page.template, **_page_context(site, page)).encode("utf-8"),
-        )
+        with rendering("生成页面", page.path):
+            text = render(env, page.template, **_page_context(site, page))
+        _write(docs / page.path, text.encode("utf-8"))
     for asset in section.assets:
         _write(docs / asset.path, asset.content)
     theme = templates_dir() / "theme"
@@ -55,8 +55,9 @@ def write_docs(site: SiteContext, section: Section, project_dir: Path, search: b
     shutil.copytree(
         theme, project_dir / OVERRIDES, ignore=shutil.ignore_patterns("assets"), dirs_exist_ok=True
     )
-    config = mkdocs_config(site.project, site.title, search)
-    (project_dir / "mkdocs.yml").write_text(mkdocs_yaml(config), encoding="utf-8")
+    with rendering("写出 mkdocs 的设置（mkdocs.yml）"):
+        config = mkdocs_yaml(mkdocs_config(site.project, site.title, search))
+    (project_dir / "mkdocs.yml").write_text(config, encoding="utf-8")
 
 
 def _page_context(site: SiteContext, page: Page) -> dict[str, object]:
@@ -84,6 +85,8 @@ def build_site(
 ) -> BuildResult:
     """Build the whole site into `out_dir`, replacing it only when complete.
 
+    Raises RenderingFailed when a library fails on the content, naming the step and,
+    when known, the record; `out_dir` is then left as it was.
     Raises UnsafeOutputFolder, before writing anything, when `out_dir` is the
     project, holds it, lies in its records, or is a folder Gongshi did not make.
     `docs_dir`, when given, keeps the generated mkdocs project (Markdown, overrides,
@@ -98,7 +101,8 @@ def build_site(
         progress(note)
     work = staging_folder(out_dir)
     try:
-        site = SiteContext(project, read_histories(project))
+        with rendering("读取记录的修改历史（git）"):
+            site = SiteContext(project, read_histories(project))
         project_dir = docs_dir if docs_dir else work / "project"
         if docs_dir and project_dir.exists():
             shutil.rmtree(project_dir)
@@ -116,11 +120,13 @@ def build_site(
         write_docs(site, section, project_dir, search)
         progress("正在用 mkdocs 生成网站……")
         built = work / "site"
-        run_mkdocs(project_dir / "mkdocs.yml", built, latest_change(site))
+        with rendering("用 mkdocs 生成网站", passing=(MkDocsFailed,)):
+            run_mkdocs(project_dir / "mkdocs.yml", built, latest_change(site))
         prune_theme_assets(built)
         if search:
             progress("正在建立搜索索引……")
-            index_site(built)
+            with rendering("建立搜索索引", passing=(SearchIndexFailed,)):
+                index_site(built)
         replace_folder(built, out_dir, "site")
         return BuildResult(out_dir, len(section.pages), poster_count)
     finally:

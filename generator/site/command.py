@@ -16,8 +16,10 @@ from pathlib import Path
 
 import click
 
+from generator import codes
 from generator.check import check_project
-from generator.output import format_text
+from generator.failures import RenderingFailed, failure_diagnostic
+from generator.output import format_line, format_text
 from generator.output_folder import UnsafeOutputFolder, is_marked, recover_folder, refusal
 from generator.project import CONFIG_FILE, CONTENT_DIR, Project
 from generator.resources import TemplatesMissing
@@ -78,8 +80,20 @@ def build_once(root: Path, out_dir: Path, today: date | None, posters: bool) -> 
     except OSError as error:
         click.echo(f"无法写入 {out_dir}：{error.strerror}。请换一个文件夹或检查权限。", err=True)
         return EXIT_MISUSE
+    except RenderingFailed as failure:
+        return _build_failed(failure, out_dir)
+    except Exception as error:  # a library failure outside every named step: still no traceback
+        return _build_failed(RenderingFailed("生成网站", error), out_dir)
     _report(result)
     return EXIT_OK
+
+
+def _build_failed(failure: RenderingFailed, out_dir: Path) -> int:
+    outcome = f"网站没有生成{_old_site(out_dir)}"
+    click.echo(
+        format_line(failure_diagnostic(codes.G902, failure, str(out_dir), outcome)), err=True
+    )
+    return EXIT_CONTENT
 
 
 def _report(result: BuildResult) -> None:

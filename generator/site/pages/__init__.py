@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.failures import rendering
 from generator.site.context import SiteContext
 
 
@@ -46,6 +47,14 @@ def site_pages(site: SiteContext) -> Section:
     from generator.site.pages import data, funds, home, matters, organizations, volunteers
 
     result = Section()
-    for module in (home, organizations, funds, matters, volunteers, data):
-        result.extend(module.section(site))
+    for module, label in (
+        (home, "整理首页"),
+        (organizations, "整理组织页面"),
+        (funds, "整理账目页面"),
+        (matters, "整理重大事项页面"),
+        (volunteers, "整理志愿服务页面"),
+        (data, "整理公开数据、订阅和日历"),
+    ):
+        with rendering(label):
+            result.extend(module.section(site))
     return result

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from generator.failures import rendering
 from generator.models import Matter
 from generator.models.matter import STATUS_NAMES
 from generator.site.context import SiteContext
@@ -32,23 +33,29 @@ def section(site: SiteContext) -> Section:
     files = dict(open_data_files(project))
     site_url = site_base(config.site.url)
     items = [_feed_item(site, site_url, d) for d in disclosures(site)]
-    files.update(news_feeds(site.title, site_url, items))
+    with rendering("生成订阅（RSS、Atom）"):
+        files.update(news_feeds(site.title, site_url, items))
     schedules = merged_schedules(site)
     names = {s.team: site.organization_name(s.team) or s.team for s in schedules}
     stamp = max((d.day for d in disclosures(site)), default=config.established)
     if schedules and stamp is not None:
-        files[ALL_CALENDAR] = calendar(
-            schedules, names, site_url, stamp, f"{config.community.name}志愿服务", site.today
-        )
-        for schedule in schedules:
-            files[team_calendar_path(schedule.team)] = calendar(
-                [schedule],
-                names,
-                site_url,
-                stamp,
-                f"{names[schedule.team]}（{config.community.name}）",
-                site.today,
+        with rendering("生成日历", ALL_CALENDAR):
+            files[ALL_CALENDAR] = calendar(
+                schedules, names, site_url, stamp, f"{config.community.name}志愿服务", site.today
             )
+        for schedule in schedules:
+            path = team_calendar_path(schedule.team)
+            with rendering(
+                "生成日历", f"{path}，content/volunteers 里 team: {schedule.team} 的值班表"
+            ):
+                files[path] = calendar(
+                    [schedule],
+                    names,
+                    site_url,
+                    stamp,
+                    f"{names[schedule.team]}（{config.community.name}）",
+                    site.today,
+                )
     tables = [path for path in files if path.startswith(f"{DATA_DIR}/") and path.count("/") == 1]
     page = Page(
         INDEX,
