@@ -52,7 +52,23 @@ def check_number_size(text: str, what: str, max_digits: int) -> None:
         )
 
 
+FIRST_YEAR, LAST_YEAR = 1949, 2199
+"""The years a record's date can fall in, as for holiday_calendar: 9999-12-31 is a typo, and
+date arithmetic (a publicity period's end) would overflow on it."""
+
+
 def _parse_date(value: Any) -> Any:
+    parsed = _read_date(value)
+    if not FIRST_YEAR <= parsed.year <= LAST_YEAR:
+        raise PydanticCustomError(
+            "gongshi_date",
+            "「{text}」的年份不对：日期应在 {first} 年到 {last} 年之间，请检查是否多打或少打了数字。",
+            {"text": parsed.isoformat(), "first": FIRST_YEAR, "last": LAST_YEAR},
+        )
+    return parsed
+
+
+def _read_date(value: Any) -> date:
     if isinstance(value, date):
         return value
     text = str(value).strip()

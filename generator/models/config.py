@@ -15,6 +15,8 @@ from pydantic import BeforeValidator, Field
 from pydantic_core import PydanticCustomError
 
 from generator.models.common import (
+    FIRST_YEAR,
+    LAST_YEAR,
     Area,
     Contact,
     Count,
@@ -27,8 +29,6 @@ from generator.models.common import (
 
 _RATIO = re.compile(r"^\d{1,6}(\.\d{1,6})?%?$|^\d{1,6}/\d{1,6}$")
 _YEAR = re.compile(r"^\d{4}$")
-FIRST_YEAR, LAST_YEAR = 1949, 2199
-"""Years a holiday calendar can name: date arithmetic stays far from Python's year 1 and 9999."""
 
 
 def _parse_ratio(value: Any) -> Any:
