@@ -87,7 +87,7 @@ GENERATED_NAMES: Mapping[str, tuple[GeneratedName, ...]] = MappingProxyType(
             GeneratedName(
                 ALL_TEAMS_CALENDAR,
                 f"volunteers/{ALL_TEAMS_CALENDAR}.ics",
-                "所有队伍合在一起的排班日历（居民订阅用）",
+                "所有队伍合在一起、供居民订阅的排班日历",
             ),
         ),
         "data": tuple(
