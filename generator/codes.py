@@ -254,6 +254,58 @@ G110 = Code(
     "period: {start: 2026-03-31, end: 2026-01-01}",
     "period: {start: 2026-01-01, end: 2026-03-31}",
 )
+G111 = Code(
+    "G111",
+    "编号和网站自动生成的文件重名",
+    E,
+    "组织、事项、账户的编号（id、account）是否和网站自己生成的文件同名，"
+    "如各栏目的总览页 index、所有队伍合在一起的排班日历 volunteers/all.ics。",
+    "同名的记录会顶替网站自己生成的页面（或被它顶替）：事项 index 会占掉重大事项总览页，"
+    "海报上的二维码也会打开错的页面或打不开；志愿队编号 all 会占掉居民订阅的全部排班日历。",
+    "id: index",
+    "id: lift-renewal-2026",
+)
+G112 = Code(
+    "G112",
+    "名字是 Windows 的保留名",
+    E,
+    "content/ 下的文件和文件夹的名字，以及组织、事项、账户的编号，是否是 Windows 的设备名："
+    "con、prn、aux、nul、com1–com9、lpt1–lpt9（不论大小写，带不带扩展名，如 con.yml）。",
+    "Windows 不允许这样的文件名：用 Windows 电脑的人检出（下载）仓库时会出错；"
+    "网站和海报按编号生成的文件（如 posters/matters/con.pdf）在 Windows 上也生成不了。",
+    "id: con          # 或文件 content/matters/nul.yml",
+    "id: con-meeting-2026",
+)
+G113 = Code(
+    "G113",
+    "文件名里有 Windows 不允许的字符",
+    E,
+    'content/ 下的文件和文件夹的名字里是否有 < > : " | ? * 或控制字符，或以句点、空格结尾。',
+    "Windows 不允许这些字符：用 Windows 电脑的人检出（下载）仓库时会出错，这个文件也就看不到了。"
+    "（编号只能用小写字母、数字和连字符，不会有这个问题。）",
+    "content/matters/电梯:2026.yml",
+    "content/matters/电梯-2026.yml",
+)
+G114 = Code(
+    "G114",
+    "链接指向项目以外",
+    E,
+    "content/ 下是否有链接（symlink，快捷方式）指向项目文件夹以外的文件或文件夹。",
+    "那里的文件不在 git 仓库里：别人检出后看不到，网站也就和你电脑上的不一样；"
+    "它还可能把电脑上不该公开的文件公开出去。这样的链接不会被读取，也不会公示。",
+    "content/matters/lift.yml → /home/secretary/下载/lift.yml",
+    "删除链接，把 lift.yml 本身复制到 content/matters/。",
+)
+G115 = Code(
+    "G115",
+    "链接断了或绕成了圈",
+    E,
+    "content/ 下的链接（symlink）指向的文件是否存在、是否绕回了自己所在的文件夹；"
+    "应是文件夹的 content/funds 等是否成了一个普通文件（Windows 上的 Git 会把链接检出成这样）。",
+    "读不到的链接里的记录全部不会公示；以前这种情况不报错，账目会悄悄消失。",
+    "content/funds → ../archive/funds（archive 已删除）",
+    "删除链接，把记录文件放进真正的 content/funds/ 文件夹。",
+)
 G116 = Code(
     "G116",
     "网址不是 http:// 或 https:// 开头",

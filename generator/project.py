@@ -18,10 +18,13 @@ from typing import Generic, TypeVar
 from pydantic import BaseModel
 
 from generator import codes
+from generator.content_files import find_files
 from generator.diagnostics import Diagnostic, Span, relative_name
 from generator.loader import LoadedFile, SourceMap, load_yaml_file
 from generator.models import Ledger, Matter, Organization, Schedule, SiteConfig
 from generator.parse import parse_record
+from generator.urls import poster_path, record_path
+from generator.windows_names import device_name
 
 CONFIG_FILE = "site_config.yml"
 CONTENT_DIR = "content"
@@ -100,17 +103,19 @@ def _looks_like_yaml(name: str) -> bool:
     return name.lower().endswith(YAML_SUFFIXES + MISNAMED_SUFFIXES)
 
 
-def find_content_files(root: Path) -> Iterator[tuple[str | None, Path]]:
-    """Every YAML file under content/, with the record folder it belongs to (None: unknown)."""
-    content = root / CONTENT_DIR
-    if not content.is_dir():
-        return
+def find_content_files(root: Path) -> tuple[list[tuple[str | None, Path]], list[Diagnostic]]:
+    """Every YAML file under content/, with the record folder it belongs to (None: unknown),
+    and the problems with names and links met on the way (see `content_files`)."""
     folders = {name for name, _ in RECORD_FOLDERS}
-    for path in sorted(content.rglob("*")):
-        if not path.is_file() or not _looks_like_yaml(path.name):
+    content = root / CONTENT_DIR
+    found = find_files(root, CONTENT_DIR, folders)
+    files: list[tuple[str | None, Path]] = []
+    for path in found.files:
+        if not _looks_like_yaml(path.name):
             continue
         parts = path.relative_to(content).parts
-        yield (parts[0] if len(parts) > 1 and parts[0] in folders else None), path
+        files.append(((parts[0] if len(parts) > 1 and parts[0] in folders else None), path))
+    return files, found.diagnostics
 
 
 @contextmanager
@@ -140,7 +145,9 @@ def load_project(root: Path, today: date | None = None) -> tuple[Project | None,
     config = _read(config_path, root, SiteConfig, diagnostics)
     records: dict[str, list[Sourced[BaseModel]]] = {name: [] for name, _ in RECORD_FOLDERS}
     models = dict(RECORD_FOLDERS)
-    for folder, path in find_content_files(root):
+    files, problems = find_content_files(root)
+    diagnostics.extend(problems)
+    for folder, path in files:
         if path.name.lower().endswith(MISNAMED_SUFFIXES):
             diagnostics.append(
                 codes.G109.at(
@@ -162,6 +169,7 @@ def load_project(root: Path, today: date | None = None) -> tuple[Project | None,
         item = _read(path, root, models[folder], diagnostics)
         if item is not None:
             records[folder].append(item)
+            diagnostics.extend(_device_name_id_diagnostics(item))
     if config is None:
         return None, diagnostics
     project = Project(
@@ -186,3 +194,33 @@ def _read(
     record, problems = parse_record(loaded, model)
     diagnostics.extend(problems)
     return Sourced(record, loaded.source, path) if record is not None else None
+
+
+FILE_NAMING_IDS: dict[type[BaseModel], tuple[str, str]] = {
+    Organization: ("id", "组织编号"),
+    Matter: ("id", "事项编号"),
+    Ledger: ("account", "账户编号"),
+}
+"""The ids the site and the posters name files and folders after (`posters/matters/<id>.pdf`,
+`funds/<account>/`); a schedule's `team` is an organization's id, checked there."""
+
+
+def _device_name_id_diagnostics(item: Sourced[BaseModel]) -> Iterator[Diagnostic]:
+    """G112: an id Windows takes for a device, so the pages and posters named after it
+    (`matters/con/`, `posters/matters/con.pdf`) cannot be made or checked out on Windows."""
+    record = item.record
+    if not isinstance(record, Organization | Matter | Ledger):
+        return
+    field_name, label = FILE_NAMING_IDS[type(record)]
+    value: str = getattr(record, field_name)
+    device = device_name(value)
+    if device is None:
+        return
+    yield codes.G112.at(
+        item.span(field_name),
+        f"{label}「{value}」是 Windows 的保留名（设备名 {device}）：网站和海报按编号生成的 "
+        f"{record_path(record)}、{poster_path(record, '.pdf')} 在 Windows 电脑上既建不出来，"
+        f"也检出不了，用 Windows 的同事运行 gongshi print 或 build 会失败。"
+        f"请换一个编号，如「{value}-1」或更能说明内容的名字，并同时修改引用它的地方。",
+        value if field_name == "id" else None,
+    )

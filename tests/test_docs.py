@@ -29,6 +29,10 @@ PRODUCED_BEFORE_RULES = {
     "G105",
     "G106",
     "G109",
+    "G112",
+    "G113",
+    "G114",
+    "G115",
 }
 """Codes the loader and the models give; every other code belongs to exactly one rule."""
 PRODUCED_BY_COMMANDS = {"G902", "G903"}

@@ -40,6 +40,7 @@ RULES: tuple[Rule, ...] = (
     Rule(codes.G107, identity.duplicate_id_diagnostics),
     Rule(codes.G108, identity.reference_diagnostics),
     Rule(codes.G110, identity.reversed_range_diagnostics),
+    Rule(codes.G111, identity.reserved_id_diagnostics),
     Rule(codes.G116, site.scheme_diagnostics),
     Rule(codes.G117, site.character_diagnostics),
     Rule(codes.G118, site.host_diagnostics),

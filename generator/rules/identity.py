@@ -1,4 +1,4 @@
-"""Ids are unique, references resolve, and no range runs backwards."""
+"""Ids are unique, clear of the names the site makes, references resolve, no range runs backwards."""
 
 from __future__ import annotations
 
@@ -8,7 +8,10 @@ from datetime import date
 
 from generator import codes
 from generator.diagnostics import Diagnostic
+from generator.models import Ledger, Matter, Organization
 from generator.project import Project, Sourced
+from generator.site_layout import ACCOUNT_FOLDER, GeneratedName, generated_name
+from generator.urls import ledger_id
 
 
 def duplicate_id_diagnostics(project: Project) -> Iterator[Diagnostic]:
@@ -25,6 +28,71 @@ def duplicate_id_diagnostics(project: Project) -> Iterator[Diagnostic]:
                 )
             else:
                 first_file[record_id] = item.file
+
+
+def _collisions(project: Project) -> Iterator[tuple[Sourced, str, str, list[GeneratedName]]]:  # type: ignore[type-arg]
+    """(record, id field, id, generated files it would take the place of), once per record."""
+    teams = {item.record.team for item in project.schedules}
+    for org in project.organizations:
+        record_id = org.record.id
+        taken = [generated_name("organizations", record_id)]
+        if record_id in teams:  # its schedule is volunteers/<id>.md and volunteers/<id>.ics
+            taken.append(generated_name("volunteers", record_id))
+        yield org, "id", record_id, [name for name in taken if name]
+    for matter in project.matters:
+        found = generated_name("matters", matter.record.id)
+        yield matter, "id", matter.record.id, [found] if found else []
+    for ledger in project.ledgers:
+        account = ledger.record.account
+        found = generated_name("funds", account) or generated_name(
+            ACCOUNT_FOLDER, ledger_id(ledger.record)
+        )
+        yield ledger, "account", account, [found] if found else []
+    organizations = project.organization_by_id
+    for schedule in project.schedules:
+        team = schedule.record.team
+        found = generated_name("volunteers", team)
+        if found and team not in organizations:  # else reported at the organization's id
+            yield schedule, "team", team, [found]
+
+
+def reserved_id_diagnostics(project: Project) -> Iterator[Diagnostic]:
+    """G111: an id that is also a name the site writes in the same folder."""
+    for item, field_name, record_id, taken in _collisions(project):
+        if not taken:
+            continue
+        files = "、".join(f"{name.file}（{name.what}）" for name in taken)
+        hint = _REFERENCES.get(field_name if field_name != "id" else type(item.record).__name__, "")
+        yield codes.G111.at(
+            item.span(field_name),
+            f"编号「{record_id}」和网站自动生成的 {files}重名：这条记录的页面会顶替它"
+            "（或被它顶替），居民看到的、海报二维码打开的都会是错的页面。"
+            f"请换一个编号，如「{_suggested_id(item, record_id)}」"
+            f"或更能说明内容的名字{hint}。",
+            record_id if field_name == "id" else None,
+        )
+
+
+_REFERENCES = {
+    "Organization": "；排班文件里的 team、成员的 also 等引用它的地方也要一起改",
+    "Matter": "；账目里引用它的 matter 也要一起改",
+    "team": "；对应组织的 id 也要一起改",
+}
+
+
+def _suggested_id(item: Sourced, record_id: str) -> str:  # type: ignore[type-arg]
+    record = item.record
+    if isinstance(record, Organization):
+        word = "team" if record.kind == "volunteer_team" else "org"
+    else:
+        word = (
+            "matter"
+            if isinstance(record, Matter)
+            else "account"
+            if isinstance(record, Ledger)
+            else "team"
+        )
+    return f"{record_id}-{word}"
 
 
 def _missing(kind: str, value: str, known: Mapping[str, object]) -> str:

@@ -24,16 +24,16 @@ from icalendar import Calendar, Event, vRecur
 from generator.models import Schedule, Shift
 from generator.shifts import shift_days
 from generator.site.escaping import plain_line, sanitized_html, xml_safe
+from generator.site_layout import team_calendar
 
 CHINA = ZoneInfo("Asia/Shanghai")
-ALL_CALENDAR = "volunteers/all.ics"
 RSS, ATOM = "feed.xml", "atom.xml"
 FEED_SIZE = 50
 ICAL_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
 def team_calendar_path(team: str) -> str:
-    return f"volunteers/{team}.ics"
+    return team_calendar(team)
 
 
 def _moment(day: date) -> datetime:

@@ -18,15 +18,16 @@ import yaml
 
 from generator.project import Project
 from generator.site.escaping import html_text
+from generator.site_layout import SECTION_INDEX, section_index
 from generator.urls import site_base
 
 NAV: tuple[tuple[str, str], ...] = (
-    ("首页", "index.md"),
-    ("组织机构", "organizations/index.md"),
-    ("收支账目", "funds/index.md"),
-    ("重大事项", "matters/index.md"),
-    ("志愿服务", "volunteers/index.md"),
-    ("公开数据与核对", "data/index.md"),
+    ("首页", f"{SECTION_INDEX}.md"),
+    ("组织机构", section_index("organizations")),
+    ("收支账目", section_index("funds")),
+    ("重大事项", section_index("matters")),
+    ("志愿服务", section_index("volunteers")),
+    ("公开数据与核对", section_index("data")),
 )
 EXTRA_CSS = "assets/gongshi.css"
 EXTRA_JS = "assets/gongshi-search.js"

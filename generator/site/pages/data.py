@@ -6,14 +6,15 @@ from generator.failures import rendering
 from generator.models import Matter
 from generator.models.matter import STATUS_NAMES
 from generator.site.context import SiteContext
-from generator.site.feeds import ALL_CALENDAR, FeedItem, calendar, news_feeds, team_calendar_path
+from generator.site.feeds import FeedItem, calendar, news_feeds, team_calendar_path
 from generator.site.opendata import DATA_DIR, open_data_files
 from generator.site.pages import Asset, Page, Section
 from generator.site.pages.volunteers import merged_schedules
 from generator.site.recent import Disclosure, disclosures
+from generator.site_layout import ALL_CALENDAR, section_index
 from generator.urls import site_base
 
-INDEX = "data/index.md"
+INDEX = section_index("data")
 
 
 def _feed_item(site: SiteContext, site_url: str, disclosure: Disclosure) -> FeedItem:

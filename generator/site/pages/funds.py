@@ -13,13 +13,16 @@ from generator.site.charts import balance_chart, category_chart
 from generator.site.context import SiteContext, page_file
 from generator.site.opendata import ledger_csv
 from generator.site.pages import Asset, Page, Section
+from generator.site_layout import (
+    BALANCE_CHART,
+    CATEGORY_CHARTS,
+    account_chart,
+    account_index,
+    section_index,
+)
 from generator.urls import ledger_id
 
-INDEX = "funds/index.md"
-
-
-def account_index(account: str) -> str:
-    return f"funds/{account}/index.md"
+INDEX = section_index("funds")
 
 
 def month_end_balances(ledgers: list[Ledger]) -> list[tuple[date, Decimal]]:
@@ -68,19 +71,20 @@ def _account(
     latest = ledgers[-1]
     name = latest.name
     recent = [ledger for ledger in ledgers if ledger.period.end.year == latest.period.end.year]
+    income, expense = CATEGORY_CHARTS
     charts = {
         "balance": (
-            f"funds/{account}/balance.svg",
+            account_chart(account, BALANCE_CHART),
             balance_chart(month_end_balances(ledgers), f"{name}余额变化"),
         ),
         "income": (
-            f"funds/{account}/income-{latest.period.end.year}.svg",
+            account_chart(account, f"{income}-{latest.period.end.year}"),
             category_chart(
                 by_category(recent, "income"), f"{latest.period.end.year}年收入（按类别）", "income"
             ),
         ),
         "expense": (
-            f"funds/{account}/expense-{latest.period.end.year}.svg",
+            account_chart(account, f"{expense}-{latest.period.end.year}"),
             category_chart(
                 by_category(recent, "expense"),
                 f"{latest.period.end.year}年支出（按类别）",

@@ -7,12 +7,13 @@ from typing import Any
 from generator.publicity import days_left
 from generator.shifts import expand_shifts
 from generator.site.context import SiteContext, page_file
-from generator.site.feeds import ALL_CALENDAR, ATOM, RSS
+from generator.site.feeds import ATOM, RSS
 from generator.site.pages import Page, Section
 from generator.site.pages.matters import in_publicity
 from generator.site.pages.organizations import KIND_ORDER, ordered, term_words
 from generator.site.pages.volunteers import merged_schedules, week_start, weeks
 from generator.site.recent import disclosures
+from generator.site_layout import ALL_CALENDAR
 
 LATEST = 8
 BODIES = ("owners_committee", "supervisory_committee", "property_company")

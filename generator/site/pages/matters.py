@@ -13,9 +13,11 @@ from generator.publicity import days_left
 from generator.site.charts import percent_text, vote_bars, vote_chart
 from generator.site.context import SiteContext, page_file
 from generator.site.pages import Asset, Page, Section
+from generator.site_layout import section_index
+from generator.site_layout import vote_chart as vote_chart_path
 from generator.voting import ITEM_NAMES, vote_verdict
 
-INDEX = "matters/index.md"
+INDEX = section_index("matters")
 
 CATEGORY_NAMES: dict[str, str] = {
     "maintenance_fund": "维修资金",
@@ -110,7 +112,7 @@ def _matter_page(matter: Matter, site: SiteContext, result: Section) -> Page:
     }
     if matter.vote:
         verdict = vote_verdict(matter.vote)
-        chart = f"matters/{matter.id}-vote.svg"
+        chart = vote_chart_path(matter.id)
         result.assets.append(
             Asset(chart, vote_chart(verdict, "表决结果与法定要求").encode("utf-8"))
         )

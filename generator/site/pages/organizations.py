@@ -9,6 +9,7 @@ from generator.models import Organization
 from generator.models.organization import KIND_NAMES
 from generator.site.context import SiteContext, page_file
 from generator.site.pages import Page, Section
+from generator.site_layout import section_index
 
 KIND_ORDER = (
     "party_organization",
@@ -20,7 +21,7 @@ KIND_ORDER = (
 )
 """The "1 + 3 + 5+" order: the Party core, the three bodies, the volunteer teams."""
 
-INDEX = "organizations/index.md"
+INDEX = section_index("organizations")
 
 
 def ordered(site: SiteContext) -> list[Organization]:

@@ -9,10 +9,11 @@ from typing import Any
 from generator.models import Schedule, Shift
 from generator.shifts import Occurrence, expand_shifts
 from generator.site.context import SiteContext, page_file
-from generator.site.feeds import ALL_CALENDAR, last_day, team_calendar_path
+from generator.site.feeds import last_day, team_calendar_path
 from generator.site.pages import Page, Section
+from generator.site_layout import ALL_CALENDAR, section_index
 
-INDEX = "volunteers/index.md"
+INDEX = section_index("volunteers")
 WEEKS_SHOWN = 4
 WEEKDAYS = ("一", "二", "三", "四", "五", "六", "日")
 
