@@ -39,7 +39,7 @@ class ContentFiles:
 
 
 def find_files(root: Path, content_dir: str, link_folders: Iterable[str] = ()) -> ContentFiles:
-    """Every regular file below `root/content_dir`, in name order, each real file once.
+    """Every regular file below `root/content_dir` in name order, as reached (through links).
 
     `link_folders` are the names a folder directly in content/ is expected to have:
     a plain file of that name is a link a Windows checkout could not make.
@@ -59,7 +59,6 @@ class _Walk:
         self.project = project
         self.link_folders = link_folders
         self.found = ContentFiles()
-        self.seen: set[Path] = set()
 
     def shown(self, path: Path) -> str:
         """The path as the secretary sees it in the project folder, links not followed."""
@@ -99,10 +98,7 @@ class _Walk:
                 )
             )
             return
-        real = path.resolve()
-        if real not in self.seen:  # two links to one file are one record, not a duplicate
-            self.seen.add(real)
-            self.found.files.append(path)
+        self.found.files.append(path)
 
     def name(self, path: Path, name: str) -> None:
         device = device_name(name)

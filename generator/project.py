@@ -110,11 +110,16 @@ def find_content_files(root: Path) -> tuple[list[tuple[str | None, Path]], list[
     content = root / CONTENT_DIR
     found = find_files(root, CONTENT_DIR, folders)
     files: list[tuple[str | None, Path]] = []
+    seen: set[tuple[str | None, Path]] = set()
     for path in found.files:
         if not _looks_like_yaml(path.name):
             continue
         parts = path.relative_to(content).parts
-        files.append(((parts[0] if len(parts) > 1 and parts[0] in folders else None), path))
+        folder = parts[0] if len(parts) > 1 and parts[0] in folders else None
+        if (folder, path.resolve()) in seen:  # a second link to one file: one record, not two
+            continue
+        seen.add((folder, path.resolve()))
+        files.append((folder, path))
     return files, found.diagnostics
 
 

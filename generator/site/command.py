@@ -18,6 +18,7 @@ import click
 
 from generator import codes
 from generator.check import check_project
+from generator.content_files import find_files
 from generator.failures import RenderingFailed, failure_diagnostic
 from generator.output import format_line, format_text
 from generator.output_folder import UnsafeOutputFolder, is_marked, recover_folder, refusal
@@ -103,7 +104,7 @@ def _report(result: BuildResult) -> None:
 
 def content_state(root: Path) -> tuple[tuple[str, int, int], ...]:
     """Every record file's name, size and change time: a change to any of them means rebuild."""
-    files = [root / CONFIG_FILE, *sorted((root / CONTENT_DIR).rglob("*"))]
+    files = [root / CONFIG_FILE, *find_files(root, CONTENT_DIR).files]  # linked folders too
     state = []
     for path in files:
         try:
