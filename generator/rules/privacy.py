@@ -101,17 +101,31 @@ def published_texts(project: Project) -> Iterator[PublishedText]:
             yield PublishedText(item, path, text)
 
 
-def _findings(project: Project, kind: str) -> Iterator[tuple[PublishedText, Finding]]:
+_last_scan: tuple[Project, list[tuple[PublishedText, Finding]]] | None = None
+
+
+def _all_findings(project: Project) -> list[tuple[PublishedText, Finding]]:
+    """Every personal number in what the project publishes, from one walk shared by G701–G703."""
+    global _last_scan
+    if _last_scan is not None and _last_scan[0] is project:
+        return _last_scan[1]
     public = {digits_only(number) for number in project.config.record.privacy.public_numbers}
     reported: set[tuple[str, PathKey, str]] = set()
+    found: list[tuple[PublishedText, Finding]] = []
     for published in published_texts(project):
         for finding in personal_numbers(published.text):
-            if finding.kind != kind or (kind == "mobile" and finding.digits in public):
+            if finding.kind == "mobile" and finding.digits in public:
                 continue
             once = (published.item.file, published.path, finding.digits)
             if once not in reported:  # a Markdown field is read as written and as rendered
                 reported.add(once)
-                yield published, finding
+                found.append((published, finding))
+    _last_scan = (project, found)
+    return found
+
+
+def _findings(project: Project, kind: str) -> Iterator[tuple[PublishedText, Finding]]:
+    return ((p, f) for p, f in _all_findings(project) if f.kind == kind)
 
 
 def resident_id_diagnostics(project: Project) -> Iterator[Diagnostic]:
