@@ -2,19 +2,26 @@
 
 It is computed from the record's canonical JSON (keys sorted, amounts as exact
 text), so reformatting the YAML or reordering keys keeps the code, while any
-changed figure or word changes it. The poster prints it and the site shows it:
-a resident compares the two.
+changed figure or word changes it. The poster prints it, the site shows it, and
+the public log (`generator.log`) files every version under it: a resident who
+types the code from the paper finds the version it was printed from.
 """
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import json
 
 from pydantic import BaseModel
 
-_ALPHABET = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", "ABCDEFGHJKMNPQRSTVWXYZ3456789ABC")
+ALPHABET = "23456789ACDEFHJKMNPQRTVWXY"
+"""26 symbols with no look-alike pair on paper: no 0/O/D-Q confusion (0, O gone), no 1/I/L,
+no 2/Z, 5/S, 6/G, 8/B or U/V (Z, S, G, B, U gone)."""
+
+CODE_LENGTH = 8
+
+_TYPED_LOOKALIKES = str.maketrans({"Z": "2", "S": "5", "G": "6", "B": "8", "U": "V"})
+"""What a resident may type for a printed symbol: the letter it is mistaken for."""
 
 
 def canonical_json(record: BaseModel) -> str:
@@ -22,8 +29,32 @@ def canonical_json(record: BaseModel) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def record_checksum(record: BaseModel) -> str:
-    """Eight characters in two groups, e.g. `K7QD-3M9X`; no I/L/O/U to misread on paper."""
-    digest = hashlib.sha256(canonical_json(record).encode("utf-8")).digest()
-    code = base64.b32encode(digest).decode("ascii")[:8].translate(_ALPHABET)
+def checksum_of(canonical: bytes) -> str:
+    """Eight symbols in two groups, e.g. `K7QD-3M9X`, from the SHA-256 of the canonical JSON.
+
+    The first 64 bits of the digest are written in base 26, most significant symbol first;
+    eight symbols keep about 37.6 bits, enough that two versions of one community's records
+    share a code only by a rare accident (which `gongshi verify` then lists both of).
+    """
+    number = int.from_bytes(hashlib.sha256(canonical).digest()[:8], "big")
+    symbols = []
+    for _ in range(CODE_LENGTH):
+        number, digit = divmod(number, len(ALPHABET))
+        symbols.append(ALPHABET[digit])
+    code = "".join(reversed(symbols))
     return f"{code[:4]}-{code[4:]}"
+
+
+def record_checksum(record: BaseModel) -> str:
+    return checksum_of(canonical_json(record).encode("utf-8"))
+
+
+def normalize_code(typed: str) -> str | None:
+    """The code a resident meant, from what they typed (any case, spaces, dashes, look-alikes).
+
+    None when what is left is not eight symbols of the alphabet.
+    """
+    kept = "".join(ch for ch in typed.upper() if ch.isalnum()).translate(_TYPED_LOOKALIKES)
+    if len(kept) != CODE_LENGTH or any(ch not in ALPHABET for ch in kept):
+        return None
+    return f"{kept[:4]}-{kept[4:]}"

@@ -59,6 +59,8 @@ class RecordVersion:
     """`organization`, `ledger`, `matter`, `schedule` or `config`."""
     commit: str
     """The full 40-hex commit hash."""
+    blob: str
+    """The git blob id of the file as committed: what git itself keeps of this version."""
     committed: datetime
     """The commit time, timezone-aware."""
     author: str
@@ -155,6 +157,7 @@ def read_history(root: Path) -> GitHistory | None:
                     record_id=key[1],
                     kind=key[0],
                     commit=commit.commit,
+                    blob=blob,
                     committed=commit.committed,
                     author=commit.author,
                     subject=commit.subject,

@@ -1,0 +1,1 @@
+"""The public append-only log of every published record version (see `entries`)."""
