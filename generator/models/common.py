@@ -260,3 +260,18 @@ class Contact(Model):
     )
     hours: Text | None = Field(None, title="办公时间", description="如 工作日 9:00–17:00。")
     email: Text | None = Field(None, title="邮箱", description="对外公开的电子邮箱。")
+
+
+class Correction(Model):
+    """A published figure changed on purpose: what it was, what it is, and why (see G801)."""
+
+    date: IsoDate = Field(title="更正日期", description="作出更正的日期。")
+    reason: Text = Field(
+        title="更正原因", description="居民看得懂的一句话，如 发票金额录入错误，按原始凭证更正。"
+    )
+    field: Text = Field(
+        title="更正项",
+        description="被更正的项，照 gongshi check 的提示填写，如 entries.3.amount（第 3 笔的金额）。",
+    )
+    old: Text = Field(title="原值", description="更正前公布的值，如 1200.00。")
+    new: Text = Field(title="新值", description="更正后的值，如 1020.00。")

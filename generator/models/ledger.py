@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from generator.models.common import IsoDate, Model, Period, Prose, RecordId, Text, Yuan
+from generator.models.common import Correction, IsoDate, Model, Period, Prose, RecordId, Text, Yuan
 
 EntryType = Literal["income", "expense"]
 
@@ -58,3 +58,6 @@ class Ledger(Model):
         (), title="对账", description="银行对账单或现金盘点余额，账面余额必须与之相符。"
     )
     note: Prose | None = Field(None, title="说明", description="对本期账目的补充说明。")
+    corrections: tuple[Correction, ...] = Field(
+        (), title="更正记录", description="已公布的数字、日期、人员等被改动时，每次改动写一条。"
+    )

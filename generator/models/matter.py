@@ -6,7 +6,17 @@ from typing import Literal
 
 from pydantic import Field
 
-from generator.models.common import Area, Count, IsoDate, Model, Prose, RecordId, Text, Yuan
+from generator.models.common import (
+    Area,
+    Correction,
+    Count,
+    IsoDate,
+    Model,
+    Prose,
+    RecordId,
+    Text,
+    Yuan,
+)
 
 MatterCategory = Literal[
     "maintenance_fund",
@@ -133,4 +143,7 @@ class Matter(Model):
     )
     feedback: Feedback | None = Field(
         None, title="意见反馈", description="对本事项有异议时找谁、到哪天。"
+    )
+    corrections: tuple[Correction, ...] = Field(
+        (), title="更正记录", description="已公布的数字、日期、人员等被改动时，每次改动写一条。"
     )

@@ -8,6 +8,7 @@ from pydantic import Field
 
 from generator.models.common import (
     Contact,
+    Correction,
     Flag,
     IsoDate,
     Model,
@@ -95,4 +96,7 @@ class Organization(Model):
     )
     summary: Prose | None = Field(
         None, title="简介", description="一两句话介绍本组织（可用 Markdown）。"
+    )
+    corrections: tuple[Correction, ...] = Field(
+        (), title="更正记录", description="已公布的数字、日期、人员等被改动时，每次改动写一条。"
     )

@@ -7,7 +7,7 @@ from typing import Annotated
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from generator.models.common import ClockTime, IsoDate, Model, RecordId, Text
+from generator.models.common import ClockTime, Correction, IsoDate, Model, RecordId, Text
 
 
 class Shift(Model):
@@ -53,3 +53,6 @@ class Schedule(Model):
         title="队伍", description="志愿服务队的 id（organizations 中 kind 为 volunteer_team）。"
     )
     shifts: tuple[Shift, ...] = Field((), title="班次", description="一次性活动或每周重复的班次。")
+    corrections: tuple[Correction, ...] = Field(
+        (), title="更正记录", description="已公布的数字、日期、人员等被改动时，每次改动写一条。"
+    )
