@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from pydantic import BaseModel
 
@@ -28,6 +28,9 @@ from generator.windows_names import device_name
 
 CONFIG_FILE = "site_config.yml"
 CONTENT_DIR = "content"
+
+if TYPE_CHECKING:
+    from generator.history.versions import GitHistory
 
 R = TypeVar("R", bound=BaseModel)
 
@@ -65,6 +68,13 @@ class Project:
     @cached_property
     def matter_by_id(self) -> dict[str, Sourced[Matter]]:
         return {item.record.id: item for item in reversed(self.matters)}
+
+    @cached_property
+    def history(self) -> GitHistory | None:
+        """Every committed version of every record, read from git once; None outside git."""
+        from generator.history.versions import read_history  # it reads records with this module
+
+        return read_history(self.root)
 
     def ledgers_by_account(self) -> dict[str, list[Sourced[Ledger]]]:
         """Each account's ledgers in period order."""

@@ -16,6 +16,7 @@ from generator.diagnostics import Diagnostic, Span
 from generator.project import Project
 from generator.rules import (
     amounts,
+    corrections,
     identity,
     ledgers,
     organizations,
@@ -81,6 +82,9 @@ RULES: tuple[Rule, ...] = (
     Rule(codes.G703, privacy.bank_card_diagnostics),
     Rule(codes.G704, privacy.aid_recipient_diagnostics),
     Rule(codes.G705, privacy.commit_subject_diagnostics),
+    Rule(codes.G801, corrections.uncorrected_change_diagnostics),
+    Rule(codes.G802, corrections.correction_value_diagnostics),
+    Rule(codes.G803, corrections.unmatched_correction_diagnostics),
 )
 
 
