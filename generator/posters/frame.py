@@ -14,6 +14,7 @@ from datetime import date
 from markupsafe import Markup
 
 from generator.checksum import record_checksum
+from generator.history.labels import correction_label
 from generator.models import Ledger, Matter, Organization, Schedule
 from generator.models.common import Contact
 from generator.posters.qr import qr_svg
@@ -57,6 +58,25 @@ class Frame:
     qr: Markup
     feedback: tuple[Markup, ...]
     site_contact: Markup
+    corrections: tuple[CorrectionLine, ...] = ()
+    """The record's corrections, newest first: a corrected record's poster says 更正 and prints them."""
+
+
+@dataclass(frozen=True)
+class CorrectionLine:
+    date: date
+    field: str
+    """The corrected field in the words of the record's form (`收支明细第 3 笔的金额`)."""
+    old: str
+    new: str
+    reason: str
+
+
+def correction_lines(record: Record) -> tuple[CorrectionLine, ...]:
+    return tuple(
+        CorrectionLine(c.date, correction_label(type(record), c.field), c.old, c.new, c.reason)
+        for c in reversed(record.corrections)
+    )
 
 
 def contact_words(contact: Contact | None) -> Markup:
@@ -120,4 +140,5 @@ def make_frame(
         qr=qr_svg(url),
         feedback=tuple(Markup("{}").format(line) for line in feedback if line),
         site_contact=contact_words(config.site.contact),
+        corrections=correction_lines(record),
     )

@@ -12,13 +12,13 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
 from generator import codes
 from generator.diagnostics import Diagnostic, Span
+from generator.history.versions import record_id, record_kind
 from generator.models import Ledger, Matter, Organization, Schedule
 from generator.person_names import mask_name, person_names
 from generator.privacy import Finding, digits_only, personal_numbers, visible_text
@@ -266,28 +266,27 @@ def commit_subject_diagnostics(project: Project) -> Iterator[Diagnostic]:
 
     A commit cannot be changed without rewriting history, so the site masks the number and
     this is a warning that says so."""
-    from generator.site.history import git_revisions  # one `git log`, only for this rule
-
-    sources = list(project.all_sources())
-    revisions = git_revisions(project.root, (Path(item.path) for item in sources))
+    history = project.history
+    if history is None:
+        return
+    files = {(record_kind(i.record), record_id(i.record)): i.file for i in project.all_sources()}
     public = {digits_only(number) for number in project.config.record.privacy.public_numbers}
     seen: set[str] = set()
-    for item in sources:
-        for revision in revisions.get(Path(item.path).resolve(), ()):
-            if revision.commit in seen:
+    for version in history.versions:
+        if version.commit in seen:
+            continue
+        for finding in personal_numbers(version.subject):
+            if finding.kind == "mobile" and finding.digits in public:
                 continue
-            for finding in personal_numbers(revision.subject):
-                if finding.kind == "mobile" and finding.digits in public:
-                    continue
-                seen.add(revision.commit)
-                yield codes.G705.at(
-                    Span(item.file),
-                    f"提交 {revision.commit}（{revision.day.isoformat()}）的说明里有"
-                    f"{_KIND_NAMES[finding.kind]}（{finding.masked}）。网站的修订记录已把它遮盖为 "
-                    f"{finding.masked}；今后的提交说明请不要写个人信息。如需从 git 历史中彻底删除，"
-                    "请联系维护者改写历史。",
-                )
-                break
+            seen.add(version.commit)
+            yield codes.G705.at(
+                Span(files.get(version.key, version.file)),
+                f"提交 {version.commit[:7]}（{version.committed.date().isoformat()}）的说明里有"
+                f"{_KIND_NAMES[finding.kind]}（{finding.masked}）。网站的修订记录已把它遮盖为 "
+                f"{finding.masked}；今后的提交说明请不要写个人信息。如需从 git 历史中彻底删除，"
+                "请联系维护者改写历史。",
+            )
+            break
 
 
 _KIND_NAMES = {"id": "身份证号", "mobile": "手机号码", "card": "银行卡号"}

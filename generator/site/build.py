@@ -24,7 +24,8 @@ from generator.output_folder import (
 )
 from generator.posters import write_posters
 from generator.project import Project
-from generator.site.context import SiteContext, read_histories
+from generator.site.context import SiteContext
+from generator.site.history import record_histories
 from generator.site.mkdocs_config import OVERRIDES, mkdocs_config, mkdocs_yaml
 from generator.site.mkdocs_run import MkDocsFailed, run_mkdocs
 from generator.site.pages import Page, Section, site_pages
@@ -102,7 +103,12 @@ def build_site(
     work = staging_folder(out_dir)
     try:
         with rendering("读取记录的修改历史（git）"):
-            site = SiteContext(project, read_histories(project))
+            site = SiteContext(project, record_histories(project))
+        if project.history is None:
+            progress(
+                "提示：这个文件夹不在 git 仓库里，网站不显示各记录的版本和修订记录，"
+                "也无法核对已公布的数字是否被改动。把记录放进 git 仓库后即可显示。"
+            )
         project_dir = docs_dir if docs_dir else work / "project"
         if docs_dir and project_dir.exists():
             shutil.rmtree(project_dir)

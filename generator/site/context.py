@@ -6,16 +6,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from functools import cached_property
-from pathlib import Path
-from typing import Any
 
 from pydantic import BaseModel
 
 from generator.checksum import record_checksum
+from generator.history.labels import correction_label
 from generator.models import Entry, Ledger, Matter, Organization, Schedule
+from generator.models.common import Correction
 from generator.money import spending_by_matter
-from generator.project import Project, Sourced
-from generator.site.history import History, git_revisions, record_date
+from generator.project import Project
+from generator.site.history import History, record_date
 from generator.urls import poster_path, record_path
 
 Record = Organization | Ledger | Matter | Schedule
@@ -47,6 +47,17 @@ class SiteContext:
     def history(self, record: BaseModel) -> History:
         return self.histories.get(id(record), History((), record_date(record, self.today)))
 
+    def landed_corrections(self, record: Record) -> tuple[Correction, ...]:
+        """The corrections that came with the record's latest version (its feed item says 更正)."""
+        history = self.history(record)
+        if history.from_git:
+            return record.corrections[history.corrections_before(self.checksum(record)) :]
+        newest = history.last_changed or date.min
+        return tuple(c for c in record.corrections if c.date >= newest)
+
+    def correction_label(self, record: BaseModel, field: str) -> str:
+        return correction_label(type(record), field)
+
     def checksum(self, record: BaseModel) -> str:
         return record_checksum(record)
 
@@ -76,20 +87,3 @@ class SiteContext:
     def organization_name(self, org_id: str) -> str | None:
         found = self.project.organization_by_id.get(org_id)
         return found.record.name if found else None
-
-
-def read_histories(project: Project) -> dict[int, History]:
-    """Each record's history, keyed by the record object's id; one `git log` for all."""
-    sources: list[Sourced[Any]] = [
-        *project.organizations,
-        *project.ledgers,
-        *project.matters,
-        *project.schedules,
-    ]
-    revisions = git_revisions(project.root, (item.path for item in sources))
-    return {
-        id(item.record): History(
-            revisions.get(Path(item.path).resolve(), ()), record_date(item.record, project.today)
-        )
-        for item in sources
-    }

@@ -1,33 +1,41 @@
-"""When each record last changed, from git when the content is in a repository.
+"""Each record's published versions, newest first, as its page lists them.
 
-A page says when its record changed so residents can tell new from old. The
-date must come from the content itself, never from the build's clock, or two
-builds of one commit would differ: git's commit dates when there is a
-repository, otherwise the latest date written in the record.
+A page says when its record changed so residents can tell new from old, and
+lists every published version with its 校验码 so that an older poster can be
+matched to the version it was printed from. The versions come from the
+project's one reading of git (`Project.history`); the date must come from the
+content itself, never from the build's clock, or two builds of one commit would
+differ: without git, the latest date written in the record.
 """
 
 from __future__ import annotations
 
-import subprocess
-from collections.abc import Iterable
+import json
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 from pydantic import BaseModel
 
+from generator.checksum import checksum_of
+from generator.history.versions import RecordVersion, record_id, record_kind
 from generator.models import Ledger, Matter, Organization, Schedule
 from generator.privacy import mask_personal_numbers
-
-_RECORD_SEPARATOR = "\x1e"
-_FIELD_SEPARATOR = "\x1f"
+from generator.project import Project
 
 
 @dataclass(frozen=True)
 class Revision:
+    """One published version of a record: the commit that published it."""
+
     day: date
     commit: str
+    """The short commit hash."""
     subject: str
+    author: str
+    checksum: str
+    """The 校验码 a poster printed from this version carries."""
+    corrections: int = 0
+    """How many `corrections:` entries this version holds."""
 
     @property
     def published_subject(self) -> str:
@@ -37,7 +45,7 @@ class Revision:
 
 @dataclass(frozen=True)
 class History:
-    """A record's revisions, newest first; empty when git knows nothing of the file."""
+    """A record's versions, newest first; empty when git knows nothing of the record."""
 
     revisions: tuple[Revision, ...]
     fallback: date | None
@@ -50,45 +58,40 @@ class History:
     def from_git(self) -> bool:
         return bool(self.revisions)
 
-
-def git_revisions(root: Path, paths: Iterable[Path]) -> dict[Path, tuple[Revision, ...]]:
-    """Every commit touching each file under `root`, in one `git log` call."""
-    wanted = {path.resolve() for path in paths}
-    try:
-        top = _git(root, "rev-parse", "--show-toplevel").strip()
-        log = _git(
-            root,
-            "-c",
-            "core.quotepath=off",
-            "log",
-            f"--format={_RECORD_SEPARATOR}%h{_FIELD_SEPARATOR}%cs{_FIELD_SEPARATOR}%s",
-            "--name-only",
-            "--no-renames",
-            "--",
-            ".",
-        )
-    except (OSError, subprocess.CalledProcessError):
-        return {}
-    found: dict[Path, list[Revision]] = {}
-    for chunk in log.split(_RECORD_SEPARATOR)[1:]:
-        header, _, names = chunk.partition("\n")
-        commit, day, subject = header.split(_FIELD_SEPARATOR, 2)
-        revision = Revision(date.fromisoformat(day), commit, subject)
-        for name in names.split("\n"):
-            path = (Path(top) / name.strip()).resolve() if name.strip() else None
-            if path in wanted:
-                found.setdefault(path, []).append(revision)
-    return {path: tuple(revisions) for path, revisions in found.items()}
+    def corrections_before(self, checksum: str) -> int:
+        """How many corrections the record had before the version with `checksum` (or the
+        uncommitted one) was published: fewer than now means a correction lands with it."""
+        revisions = self.revisions
+        if revisions and revisions[0].checksum == checksum:
+            revisions = revisions[1:]
+        return revisions[0].corrections if revisions else 0
 
 
-def _git(root: Path, *args: str) -> str:
-    return subprocess.run(
-        ["git", "-C", str(root), *args],
-        check=True,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-    ).stdout
+def revision_of(version: RecordVersion) -> Revision:
+    return Revision(
+        day=version.committed.date(),
+        commit=version.commit[:7],
+        subject=version.subject,
+        author=version.author,
+        checksum=checksum_of(version.canonical),
+        corrections=len(json.loads(version.canonical).get("corrections", ())),
+    )
+
+
+def record_histories(project: Project) -> dict[int, History]:
+    """Each record's history, keyed by the record object's id, from the one reading of git."""
+    by_key: dict[tuple[str, str], list[Revision]] = {}
+    for version in project.history.versions if project.history else ():
+        by_key.setdefault(version.key, []).append(revision_of(version))
+    found: dict[int, History] = {}
+    for group in (project.organizations, project.ledgers, project.matters, project.schedules):
+        for item in group:
+            record = item.record
+            revisions = by_key.get((record_kind(record), record_id(record)), [])
+            found[id(record)] = History(
+                tuple(reversed(revisions)), record_date(record, project.today)
+            )
+    return found
 
 
 def record_date(record: BaseModel, today: date) -> date | None:

@@ -205,3 +205,56 @@ def test_a_second_change_to_a_corrected_figure_needs_its_own_correction(
     assert code == 1
     messages = [str(p["message"]) for p in history_errors(problems)]
     assert len(messages) == 2 and any("「1380.00」" in m and "1300.00" in m for m in messages)
+
+
+def test_the_built_site_feed_and_poster_show_the_correction(
+    sample_repo: tuple[Path, GitRunner], tmp_path: Path
+) -> None:
+    root, git = sample_repo
+    edit(root, LEDGER, *BALANCED_EDIT)
+    with (root / LEDGER).open("a", encoding="utf-8") as ledger:
+        ledger.write(CORRECTIONS)
+    git("commit", "-q", "-am", "更正第三季度账目")
+    out = tmp_path / "site"
+    runner = CliRunner()
+    built = runner.invoke(
+        cli, ["build", str(root), "--out", str(out), "--no-posters", "--today", TODAY]
+    )
+    assert built.exit_code == 0, built.output
+    page = (out / "funds" / "party-funds" / "party-funds-2026q3" / "index.html").read_text("utf-8")
+    page = page[page.index("<article") :]  # the page itself, not its table of contents
+    corrections = page[page.index("更正记录") : page.index("核对与修订记录")]
+    for text in (
+        "收支明细第 1 笔的金额",
+        "1480.00",
+        "1380.00",
+        "收支明细第 5 笔的金额",
+        "1620",
+        "1720.00",
+    ):
+        assert text in corrections, text
+    assert "按原始发票更正：教具费与窗帘费录入时串行" in corrections
+    versions = page[page.index("核对与修订记录") :]
+    assert versions.index("更正第三季度账目") < versions.index("发布样例")  # newest first
+    assert "（当前）" in versions
+    feed = (out / "feed.xml").read_text("utf-8") if (out / "feed.xml").exists() else ""
+    feeds = feed + "".join(p.read_text("utf-8") for p in out.rglob("*.xml") if "atom" in p.name)
+    assert "【更正】" in feeds and "1480.00" in feeds
+    printed = runner.invoke(
+        cli,
+        [
+            "print",
+            "party-funds-2026q3",
+            "-C",
+            str(root),
+            "--out",
+            str(tmp_path / "print"),
+            "--today",
+            TODAY,
+        ],
+    )
+    assert printed.exit_code == 0, printed.output
+    [poster] = (tmp_path / "print").rglob("*.html")
+    html = poster.read_text("utf-8")
+    assert 'class="corrected-mark"' in html and "更正说明" in html
+    assert "1480.00" in html and "1380.00" in html and "教具费与窗帘费录入时串行" in html

@@ -139,7 +139,7 @@ def test_dates_come_from_git_when_the_content_is_committed(tmp_path: Path) -> No
     from datetime import date
 
     from generator.project import load_project
-    from generator.site.context import read_histories
+    from generator.site.history import record_histories
 
     root = sample_copy(tmp_path / "git")
     shutil.rmtree(root / "content" / "matters")
@@ -156,7 +156,7 @@ def test_dates_come_from_git_when_the_content_is_committed(tmp_path: Path) -> No
         subprocess.run(["git", "-C", str(root), *args], check=True, env=env, capture_output=True)
     project, _ = load_project(root, date.fromisoformat(TODAY))
     assert project is not None
-    histories = read_histories(project)
+    histories = record_histories(project)
     history = histories[id(project.ledgers[0].record)]
     assert history.from_git and history.last_changed == date(2026, 5, 6)
     assert history.revisions[0].subject == "公布二季度账目"

@@ -25,7 +25,16 @@ def _feed_item(site: SiteContext, site_url: str, disclosure: Disclosure) -> Feed
     summary, markdown = disclosure.summary, ""
     if isinstance(record, Matter):
         summary, markdown = STATUS_NAMES[record.status], record.summary
-    return FeedItem(disclosure.title, url, summary, disclosure.day, site.checksum(record), markdown)
+    title = disclosure.title
+    landed = site.landed_corrections(record)
+    if landed:
+        title = f"【更正】{title}"
+        changes = "；".join(
+            f"{site.correction_label(record, c.field)}由「{c.old}」改为「{c.new}」（{c.reason}）"
+            for c in landed
+        )
+        summary = f"更正：{changes}。{summary}"
+    return FeedItem(title, url, summary, disclosure.day, site.checksum(record), markdown)
 
 
 def section(site: SiteContext) -> Section:
