@@ -199,10 +199,25 @@ def _walk_list(
 ) -> Iterator[Change]:
     """Align the two lists (so one inserted entry does not shift every later one) and compare."""
     additions_count = LISTS.get(kind, {}).get(str(path[-1]) if path else "", False)
-    matcher = SequenceMatcher(None, [_key(i) for i in old], [_key(i) for i in new], autojunk=False)
+    head = 0  # most edits touch one item: skip the equal ends before aligning the middle
+    while head < min(len(old), len(new)) and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(old), len(new)) - head and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    old_middle, new_middle = old[head : len(old) - tail], new[head : len(new) - tail]
+    matcher = SequenceMatcher(
+        None, [_key(i) for i in old_middle], [_key(i) for i in new_middle], autojunk=False
+    )
     for tag, old_start, old_end, new_start, new_end in matcher.get_opcodes():
         if tag == "equal":
             continue
+        old_start, old_end, new_start, new_end = (
+            old_start + head,
+            old_end + head,
+            new_start + head,
+            new_end + head,
+        )
         paired = min(old_end - old_start, new_end - new_start) if tag == "replace" else 0
         for offset in range(paired):
             yield from _walk(

@@ -9,6 +9,8 @@ A commit that only reformats a file (same canonical JSON) adds no version.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import subprocess
 from collections.abc import Iterator
@@ -39,6 +41,7 @@ _FILE_MODES = ("100644", "100755")
 """Regular files; a symlink (120000) or submodule in content/ is not a record version."""
 
 CONFIG_RECORD_ID = "site_config"
+_MISSING = "git 仓库里缺少这个版本的内容（可能是浅克隆）"
 
 _KIND_BY_MODEL: dict[type[BaseModel], str] = {
     Organization: "organization",
@@ -126,28 +129,40 @@ def read_versions(root: Path) -> tuple[RecordVersion, ...] | None:
 
 
 def read_history(root: Path) -> GitHistory | None:
-    """The versions and the broken blobs skipped; None when root is not in git (or git is absent)."""
+    """The versions and the broken blobs skipped; None when root is not in git (or git is absent).
+
+    Reading a blob with the loader and the models is most of the cost, and a blob never
+    changes, so what each blob gave is kept in the repository's git folder (`ParsedBlobs`)
+    and only blobs not seen before are read and parsed.
+    """
     log = _git_log(root)
     if log is None:
         return None
     commits = list(_parse_log(log))
-    blobs = _read_blobs(root, {blob for c in commits for _, blob in c.changes if blob != _NO_BLOB})
+    cache = ParsedBlobs.open(root)
+    blobs = _read_blobs(
+        root,
+        {
+            blob
+            for c in commits
+            for file, blob in c.changes
+            if blob != _NO_BLOB and cache.get(_cache_key(file, blob)) is None
+        },
+    )
     versions: list[RecordVersion] = []
     unreadable: list[Unreadable] = []
-    parsed: dict[str, tuple[BaseModel, bytes] | str] = {}  # blob → (record, canonical) or reason
     published: dict[tuple[str, str], bytes] = {}  # record key → its latest canonical content
     for commit in commits:
         for file, blob in commit.changes:
             if blob == _NO_BLOB:
                 continue
-            if blob not in parsed:
-                parsed[blob] = _parse_blob(file, blobs.get(blob))
-            result = parsed[blob]
+            result = cache.get(_cache_key(file, blob))
+            if result is None:
+                result = cache.put(_cache_key(file, blob), _parse_blob(file, blobs.get(blob)))
             if isinstance(result, str):
                 unreadable.append(Unreadable(file, commit.commit, commit.committed, result))
                 continue
-            record, canonical = result
-            key = (record_kind(record), record_id(record))
+            key, canonical = result
             if published.get(key) == canonical:
                 continue  # reformatted, moved or reverted to the same content: not a new version
             published[key] = canonical
@@ -164,7 +179,105 @@ def read_history(root: Path) -> GitHistory | None:
                     canonical=canonical,
                 )
             )
+    cache.save()
     return GitHistory(tuple(versions), tuple(unreadable))
+
+
+Parsed = tuple[tuple[str, str], bytes] | str
+"""What a blob gave: (kind, id) and its canonical JSON, or why it did not load."""
+
+CACHE_FORMAT = 1
+_PARSER_MODULES = ("loader.py", "parse.py", "checksum.py", "urls.py", "history/versions.py")
+
+
+def parser_fingerprint() -> str:
+    """Changes whenever the code that turns a blob into canonical JSON may have changed."""
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256(f"{CACHE_FORMAT}".encode())
+    for path in (
+        *(package / m for m in _PARSER_MODULES),
+        *sorted((package / "models").glob("*.py")),
+    ):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+class ParsedBlobs:
+    """What each committed blob gave, kept in `<git dir>/gongshi/blobs.json` between runs.
+
+    A blob's bytes never change, so its parse only changes when Gongshi's parser does: the
+    file records `parser_fingerprint()` and is ignored when that differs. It is written
+    atomically and only when something new was parsed; a repository that cannot be written
+    to (read-only, or no git folder found) simply parses every time.
+    """
+
+    def __init__(self, path: Path | None, fingerprint: str, entries: dict[str, Parsed]) -> None:
+        self.path, self.fingerprint, self.entries = path, fingerprint, entries
+        self.changed = False
+
+    @classmethod
+    def open(cls, root: Path) -> ParsedBlobs:
+        fingerprint = parser_fingerprint()
+        path = _cache_path(root)
+        entries: dict[str, Parsed] = {}
+        if path is not None:
+            try:
+                data = json.loads(path.read_bytes())
+                if data.get("fingerprint") == fingerprint:
+                    for blob, item in data["blobs"].items():
+                        entries[blob] = (
+                            item
+                            if isinstance(item, str)
+                            else ((item[0], item[1]), item[2].encode())
+                        )
+            except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+                entries = {}
+        return cls(path, fingerprint, entries)
+
+    def get(self, blob: str) -> Parsed | None:
+        return self.entries.get(blob)
+
+    def put(self, blob: str, result: tuple[BaseModel, bytes] | str) -> Parsed:
+        parsed: Parsed = (
+            result
+            if isinstance(result, str)
+            else ((record_kind(result[0]), record_id(result[0])), result[1])
+        )
+        if not (
+            isinstance(result, str) and result.startswith(_MISSING)
+        ):  # a shallow clone may fetch it later
+            self.entries[blob] = parsed
+            self.changed = True
+        return parsed
+
+    def save(self) -> None:
+        if not self.changed or self.path is None:
+            return
+        blobs = {
+            blob: item if isinstance(item, str) else [item[0][0], item[0][1], item[1].decode()]
+            for blob, item in self.entries.items()
+        }
+        data = json.dumps({"fingerprint": self.fingerprint, "blobs": blobs}, ensure_ascii=False)
+        try:
+            self.path.parent.mkdir(exist_ok=True)
+            temporary = self.path.with_suffix(f".{os.getpid()}.tmp")
+            temporary.write_text(data, "utf-8")
+            os.replace(temporary, self.path)
+        except OSError:
+            pass
+
+
+def _cache_key(file: str, blob: str) -> str:
+    """A blob read as one kind of record: the same bytes in another folder parse differently."""
+    return f"{_model_for(file).__name__}:{blob}"
+
+
+def _cache_path(root: Path) -> Path | None:
+    try:
+        git_dir = _git(root, "rev-parse", "--absolute-git-dir").decode().strip()
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return Path(git_dir) / "gongshi" / "blobs.json" if git_dir else None
 
 
 def _git_log(root: Path) -> str | None:
@@ -273,7 +386,7 @@ def _read_blobs(root: Path, wanted: set[str]) -> dict[str, bytes]:
 def _parse_blob(file: str, content: bytes | None) -> tuple[BaseModel, bytes] | str:
     """The record a blob holds and its canonical content, or why it does not load."""
     if content is None:
-        return "git 仓库里缺少这个版本的内容（可能是浅克隆）"
+        return _MISSING
     model = _model_for(file)
     loaded = load_yaml_file(Path(file), file, content=content)
     if loaded.data is None:
