@@ -288,7 +288,9 @@ def record_lines(history: GitHistory | None, project: Project | None, root: Path
     for line in lines.values():
         if not line.present and project is not None and (root / line.versions[-1].file).is_file():
             line.present = True  # the file is there but does not load today: go by git's last
-            line.note = "工作区里这个文件现在读不出来（运行 gongshi check 查看），按最近一次提交判断。"
+            line.note = (
+                "工作区里这个文件现在读不出来（运行 gongshi check 查看），按最近一次提交判断。"
+            )
         elif project is None:
             line.present = True
             line.note = "site_config.yml 现在读不出来，按最近一次提交判断。"
@@ -306,10 +308,7 @@ def line_answers(line: RecordLine, team_names: dict[str, str]) -> list[Answer]:
     answers = []
     for position, (version, record) in enumerate(zip(line.versions, records, strict=True)):
         last = position == len(line.versions) - 1
-        if not line.present:
-            status = "removed"
-        else:
-            status = "current" if last else "superseded"
+        status = ("current" if last else "superseded") if line.present else "removed"
         later = tuple(
             Step(
                 line.versions[j].code,
@@ -574,9 +573,7 @@ def correction_words(correction: Correction) -> str:
     )
 
 
-def verify_report(
-    typed: str, code: str, index: CodeIndex, site_url: str | None = None
-) -> Report:
+def verify_report(typed: str, code: str, index: CodeIndex, site_url: str | None = None) -> Report:
     answers = tuple(index.lookup(code))
     near = () if answers else tuple(near_codes(code, index.codes())[:5])
     return Report(typed, code, answers, index.history, index.version_count, near, site_url)
