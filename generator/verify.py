@@ -528,7 +528,7 @@ def report_text(report: Report) -> str:
 def answer_lines(answer: Answer, site_url: str | None) -> list[str]:
     headline = {
         "current": "是当前版本，与现在公示的内容一致。",
-        "superseded": "是旧版本，已被取代：这不是现在公示的内容。",
+        "superseded": "是旧版本，已被取代，不是现在公示的内容。",
         "removed": "属于一条已删除的记录：这条记录现在已不再公示。",
     }[answer.status]
     lines = [f"校验码 {answer.code}：{headline}"]
@@ -553,8 +553,8 @@ def answer_lines(answer: Answer, site_url: str | None) -> list[str]:
         lines.append("  之后的修改：")
         for step in answer.later:
             when = step.commit.words() if step.commit else "工作区里尚未提交的修改"
-            mark = "，现在的版本" if step.code == answer.current_code else ""
-            lines.append(f"    {when}（校验码 {step.code}{mark}）")
+            mark = "（现在的版本）" if step.code == answer.current_code else ""
+            lines.append(f"    {when}，校验码 {step.code}{mark}")
             if not step.corrections:
                 lines.append("      没有登记更正（多为新增内容，如新的进程或新的收支）。")
             for correction in step.corrections:
