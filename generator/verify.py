@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
 
@@ -82,10 +82,10 @@ class Commit:
         return self.commit[:7]
 
     def words(self) -> str:
-        """`2026年4月5日 14:03 提交 1a2b3c4（党支部秘书）`."""
+        """`2026年4月5日 14:03 由党支部秘书提交（版本号 1a2b3c4）`."""
         return (
             f"{chinese_date(self.committed.date())} {self.committed:%H:%M} "
-            f"提交 {self.short}（{mask_personal_numbers(self.author)}）"
+            f"由{mask_personal_numbers(self.author)}提交（版本号 {self.short}）"
         )
 
     def to_json(self) -> dict[str, str]:
@@ -96,6 +96,7 @@ class Commit:
             "date": chinese_date(self.committed.date()),
             "time": f"{self.committed:%H:%M}",
             "author": mask_personal_numbers(self.author),
+            "words": self.words(),
         }
 
 
@@ -103,6 +104,7 @@ class Commit:
 class Step:
     """A version that came after the one asked about, with the corrections it added."""
 
+    kind: str
     code: str
     commit: Commit | None
     """None: the working copy's version, not committed yet."""
@@ -114,7 +116,7 @@ class Step:
             "code": self.code,
             "version": self.commit.to_json() if self.commit else None,
             "log_index": self.log_index,
-            "corrections": [correction_json(c) for c in self.corrections],
+            "corrections": [correction_json(self.kind, c) for c in self.corrections],
         }
 
 
@@ -164,10 +166,11 @@ class Answer:
         }
 
 
-def correction_json(correction: Correction) -> dict[str, str]:
+def correction_json(kind: str, correction: Correction) -> dict[str, str]:
     return {
         "date": chinese_date(correction.date),
         "field": correction.field,
+        "field_words": field_words(kind, correction.field),
         "old": correction.old,
         "new": correction.new,
         "reason": correction.reason,
@@ -311,6 +314,7 @@ def line_answers(line: RecordLine, team_names: dict[str, str]) -> list[Answer]:
         status = ("current" if last else "superseded") if line.present else "removed"
         later = tuple(
             Step(
+                line.key[0],
                 line.versions[j].code,
                 line.versions[j].commit,
                 line.versions[j].log_index,
@@ -558,7 +562,7 @@ def answer_lines(answer: Answer, site_url: str | None) -> list[str]:
             if not step.corrections:
                 lines.append("      没有登记更正（多为新增内容，如新的进程或新的收支）。")
             for correction in step.corrections:
-                lines.append(f"      {correction_words(correction)}")
+                lines.append(f"      {correction_words(answer.kind, correction)}")
     if answer.status == "superseded" and answer.current_code:
         lines.append(f"  现在的校验码是 {answer.current_code}，请以网站上的内容为准。")
     if answer.page and site_url:
@@ -566,11 +570,42 @@ def answer_lines(answer: Answer, site_url: str | None) -> list[str]:
     return lines
 
 
-def correction_words(correction: Correction) -> str:
+def correction_words(kind: str, correction: Correction) -> str:
     return (
-        f"更正 {correction.field}：{correction.old} → {correction.new}"
-        f"（{chinese_date(correction.date)}，{correction.reason}）"
+        f"更正 {field_words(kind, correction.field)}（{correction.field}）："
+        f"{correction.old} → {correction.new}（{chinese_date(correction.date)}，{correction.reason}）"
     )
+
+
+def field_words(kind: str, path: str) -> str:
+    """`entries.2.amount` → `收支明细第 2 项·金额`: a correction's field in the form's own words.
+
+    Names come from the models' field titles; a path the models do not know stays as written.
+    """
+    model: type[BaseModel] | None = _MODELS.get(kind)
+    words: list[str] = []
+    for part in path.strip().split("."):
+        if part.isdigit() and words:
+            words[-1] += f"第 {part} 项"
+            continue
+        fields = model.model_fields if model else {}
+        info = fields.get(part) or next((f for f in fields.values() if f.alias == part), None)
+        if info is None:
+            return path
+        words.append(info.title or part)
+        model = _inner_model(info.annotation)
+    return "·".join(words)
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    """The model inside `Tally`, `Tally | None`, `tuple[Entry, ...]` or `dict[str, Yuan]`."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for argument in get_args(annotation):
+        found = _inner_model(argument)
+        if found is not None:
+            return found
+    return None
 
 
 def verify_report(typed: str, code: str, index: CodeIndex, site_url: str | None = None) -> Report:

@@ -40,7 +40,7 @@ def test_the_posters_code_is_the_current_version_and_names_the_record(story: Sce
     assert f"校验码 {story.second.code}：是当前版本" in output
     assert "收支账目「小区公共收益（2026年1月1日至3月31日）」" in output
     assert f"编号 {LEDGER_ID}" in output and f"文件 {LEDGER}" in output
-    assert f"提交 {_short(story, 'HEAD')}（党支部秘书）" in output
+    assert f"由党支部秘书提交（版本号 {_short(story, 'HEAD')}）" in output
     assert "期初余额：1,000.00 元" in output
     assert "支出合计：250.00 元（1 笔）" in output
     assert "期末余额：1,250.10 元" in output
@@ -53,15 +53,16 @@ def test_the_code_of_the_first_poster_is_superseded_by_the_correction(story: Sce
     assert result.exit_code == 1, result.output
     output = result.output
     assert f"校验码 {story.first.code}：是旧版本，已被取代" in output
-    assert f"提交 {_short(story, 'HEAD~1')}" in output
+    assert f"（版本号 {_short(story, 'HEAD~1')}）" in output
     assert "支出合计：200.00 元（1 笔）" in output  # the figures that were on the paper
     assert "期末余额：1,300.10 元" in output
+    later = f"（版本号 {_short(story, 'HEAD')}），校验码 {story.second.code}（现在的版本）"
+    assert later in output
     assert (
-        f"提交 {_short(story, 'HEAD')}（党支部秘书），校验码 {story.second.code}（现在的版本）"
+        f"更正 收支明细第 2 项·金额（entries.2.amount）：200.00 → 250.00（2026年11月26日，{REASON}）"
         in output
     )
-    assert f"更正 entries.2.amount：200.00 → 250.00（2026年11月26日，{REASON}）" in output
-    assert "更正 closing_balance：1300.10 → 1250.10" in output
+    assert "更正 期末余额（closing_balance）：1300.10 → 1250.10" in output
     assert f"现在的校验码是 {story.second.code}" in output
 
 
@@ -93,6 +94,7 @@ def test_json_says_the_same_as_the_text(story: Scenario) -> None:
     assert step["corrections"][0] == {
         "date": "2026年11月26日",
         "field": "entries.2.amount",
+        "field_words": "收支明细第 2 项·金额",
         "old": "200.00",
         "new": "250.00",
         "reason": REASON,

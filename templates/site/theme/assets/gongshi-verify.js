@@ -101,13 +101,12 @@
   }
 
   function versionWords(version) {
-    if (!version) return "尚未提交的内容（还没有公布，也不在公开日志里）";
-    return version.date + " " + version.time + " 提交 " + version.short + "（" + version.author + "）";
+    return version ? version.words : "尚未提交的内容（还没有公布，也不在公开日志里）";
   }
 
   function correctionItem(correction) {
     var li = el("li", "gs-correction");
-    li.appendChild(el("span", "gs-correction__field", "更正 " + correction.field + "："));
+    li.appendChild(el("span", "gs-correction__field", "更正 " + correction.field_words + "："));
     li.appendChild(el("span", "gs-correction__label", "原为 "));
     li.appendChild(el("del", "gs-correction__old", correction.old));
     li.appendChild(el("span", "gs-correction__label", "，改为 "));
@@ -147,8 +146,8 @@
     var list = el("ol", "gs-answer__later");
     answer.later.forEach(function (step) {
       var li = el("li");
-      var now = step.code === answer.current_code ? "，现在的版本" : "";
-      li.appendChild(el("p", null, versionWords(step.version) + "（校验码 " + step.code + now + "）"));
+      var now = step.code === answer.current_code ? "（现在的版本）" : "";
+      li.appendChild(el("p", null, versionWords(step.version) + "，校验码 " + step.code + now));
       if (step.corrections.length) {
         var fixes = el("ul", "gs-answer__corrections");
         step.corrections.forEach(function (c) { fixes.appendChild(correctionItem(c)); });
@@ -163,7 +162,7 @@
 
   var LEADS = {
     current: "与网站现在公示的内容一致。",
-    superseded: "是旧版本，后来改过：这不是现在公示的内容。",
+    superseded: "是旧版本，后来改过，不是现在公示的内容。",
     removed: "属于一条已删除的记录，这条记录现在已不再公示。"
   };
 
@@ -307,13 +306,20 @@
       box.appendChild(el("p", null, "您扫描的海报（校验码 " + answer.code + "）与本页现在的内容一致。"));
       return box;
     }
-    var when = answer.version ? answer.version.date + "的版本" : "旧版本";
-    box.appendChild(el("p", null, "您扫描的海报（校验码 " + answer.code + "，" + when + "）不是现在的内容；本页是现在的内容（校验码 " + answer.current_code + "）。"));
+    var when = answer.version ? answer.version.date + "的" : "";
+    if (answer.status === "removed") {
+      box.appendChild(el("p", null, "您扫描的海报（校验码 " + answer.code + "）印的是" + when + "版本，这条记录后来已删除，不再公示。"));
+    } else {
+      box.appendChild(el("p", null, "您扫描的海报（校验码 " + answer.code + "）印的是" + when + "旧版本，后来改过；本页是现在的内容（校验码 " + answer.current_code + "）。"));
+    }
     var fixes = el("ul", "gs-answer__corrections");
     answer.later.forEach(function (step) {
       step.corrections.forEach(function (c) { fixes.appendChild(correctionItem(c)); });
     });
-    if (fixes.childNodes.length) box.appendChild(fixes);
+    if (fixes.childNodes.length) {
+      box.appendChild(el("p", null, "登记的更正："));
+      box.appendChild(fixes);
+    }
     var more = el("p");
     more.appendChild(link("查看这张海报那一版的全部内容", details));
     box.appendChild(more);
