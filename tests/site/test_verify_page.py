@@ -62,9 +62,7 @@ class Visit:
         self.errors: list[str] = []
         self.requests: list[str] = []
         self.page = context.new_page()
-        self.page.on(
-            "console", lambda m: self.errors.append(m.text) if m.type == "error" else None
-        )
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
         self.page.on("request", lambda request: self.requests.append(request.url))
         self.page.goto(url, wait_until="networkidle")
@@ -134,7 +132,10 @@ def test_the_older_code_is_superseded_with_the_old_and_new_values(
     assert f"校验码 {story.second.code}（现在的版本）" in text
     assert f"现在的校验码是 {story.second.code}" in text
     codes = [url for url in page.requests if "/verify/codes/" in url]
-    assert [url.rsplit("/", 1)[1] for url in codes] == ["index.json", f"{story.first.code[:2]}.json"]
+    assert [url.rsplit("/", 1)[1] for url in codes] == [
+        "index.json",
+        f"{story.first.code[:2]}.json",
+    ]
     page.page.screenshot(path=str(ARTIFACTS / "verify-superseded-phone.png"), full_page=True)
     width = page.page.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE["width"], "the answer scrolls sideways on a phone"
