@@ -175,7 +175,7 @@
     if (answer.page) record.push(" ", link("打开这条记录", new URL(answer.page, root).href));
     var rows = [["记录", record], ["版本", versionWords(answer.version)]];
     if (answer.log_index !== null) {
-      rows.push(["公开日志", "第 " + (answer.log_index + 1) + " 条（序号 " + answer.log_index + "）"]);
+      rows.push(["公开日志", "第 " + (answer.log_index + 1) + " 条"]);
     }
     if (answer.note) rows.push(["说明", answer.note]);
     card.appendChild(facts(rows));
@@ -240,7 +240,15 @@
     var output = box.querySelector("#gs-verify-answer");
     var latest = 0;
 
-    function show(typed) {
+    /* After a tap on 核验 the phone's keyboard closes and the answer comes into view. */
+    function reveal() {
+      var top = output.getBoundingClientRect().top;
+      if (top > window.innerHeight * 0.6 && output.scrollIntoView) {
+        output.scrollIntoView({ behavior: "smooth", block: "start" });
+      }
+    }
+
+    function show(typed, tapped) {
       var ticket = ++latest;
       output.textContent = "";
       output.appendChild(el("p", "gs-verify__busy", "正在核验……"));
@@ -252,6 +260,7 @@
         }
         if (!result.answers.length) output.appendChild(notFound(result, typed));
         result.answers.forEach(function (answer) { output.appendChild(answerCard(answer)); });
+        if (tapped) reveal();
         if (result.code && window.history && window.history.replaceState) {
           window.history.replaceState(null, "", "?code=" + encodeURIComponent(result.code));
         }
@@ -264,8 +273,12 @@
 
     form.addEventListener("submit", function (event) {
       event.preventDefault();
-      if (input.value.trim()) show(input.value);
-      else input.focus();
+      if (input.value.trim()) {
+        input.blur();
+        show(input.value, true);
+      } else {
+        input.focus();
+      }
     });
     var typed = queryCode();
     if (typed) {
