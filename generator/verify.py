@@ -206,13 +206,15 @@ def near_codes(code: str, known: Iterable[str]) -> list[str]:
 # --------------------------------------------------------------------------- versions
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Version:
     file: str
     canonical: bytes
     code: str
     commit: Commit | None
     log_index: int | None
+    record: BaseModel | None = None
+    """The working copy's record when this version is its content (spares reading it back)."""
 
 
 @dataclass
@@ -284,9 +286,11 @@ def record_lines(history: GitHistory | None, project: Project | None, root: Path
             canonical = record_canonical_json(item.record).encode("utf-8")
             line = lines.setdefault(key, RecordLine(key))
             line.present = True
-            if not line.versions or line.versions[-1].canonical != canonical:
+            if line.versions and line.versions[-1].canonical == canonical:
+                line.versions[-1].record = item.record
+            else:
                 line.versions.append(
-                    _Version(item.file, canonical, checksum_of(canonical), None, None)
+                    _Version(item.file, canonical, checksum_of(canonical), None, None, item.record)
                 )
     for line in lines.values():
         if not line.present and project is not None and (root / line.versions[-1].file).is_file():
@@ -302,7 +306,7 @@ def record_lines(history: GitHistory | None, project: Project | None, root: Path
 
 def line_answers(line: RecordLine, team_names: dict[str, str]) -> list[Answer]:
     """An answer for every version of one record."""
-    records = [_record(line.key[0], v.canonical) for v in line.versions]
+    records = [v.record or _record(line.key[0], v.canonical) for v in line.versions]
     newest = records[-1]
     page = None
     if line.present and isinstance(newest, Organization | Ledger | Matter | Schedule):
@@ -521,12 +525,22 @@ def report_text(report: Report) -> str:
         )
         return "\n".join(lines)
     if len(report.answers) > 1:
-        lines.append(
-            f"校验码 {report.code} 对应 {len(report.answers)} 个版本（极少见的巧合），逐个列出："
-        )
+        lines.append(several_versions_words(report.code, report.answers))
     for answer in report.answers:
         lines.extend(answer_lines(answer, report.site_url))
     return "\n".join(lines)
+
+
+def several_versions_words(code: str, answers: Sequence[Answer]) -> str:
+    if len({(a.kind, a.record_id) for a in answers}) == 1:
+        return (
+            f"校验码 {code} 对应同一条记录的 {len(answers)} 个版本：这条记录后来又改回了"
+            "同样的内容。逐个列出："
+        )
+    return (
+        f"校验码 {code} 对应 {len(answers)} 个不同记录的版本（两份不同的内容碰巧算出同一个"
+        "校验码，极少见）。逐个列出，请按记录名称和数字对照海报："
+    )
 
 
 def answer_lines(answer: Answer, site_url: str | None) -> list[str]:

@@ -10,11 +10,25 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from generator.checksum import ALPHABET, checksum_of, normalize_code, record_checksum
+from generator.checksum import (
+    ALPHABET,
+    canonical_json,
+    checksum_of,
+    normalize_code,
+    record_checksum,
+)
 from generator.cli import cli
-from generator.history.versions import read_history
+from generator.history.versions import read_history, record_id, record_kind
 from generator.project import load_project
-from generator.verify import near_codes, typed_code
+from generator.verify import (
+    CodeIndex,
+    RecordLine,
+    _Version,
+    near_codes,
+    report_text,
+    typed_code,
+    verify_report,
+)
 from tests.conftest import BASE
 from tests.history.conftest import git_in
 from tests.history.poster_scenario import LEDGER, LEDGER_ID, REASON, Scenario, make_scenario
@@ -211,3 +225,37 @@ def test_an_uncommitted_change_supersedes_the_committed_version(
     assert result.exit_code == 1, result.output
     assert "工作区里尚未提交的修改" in result.output
     assert "没有登记更正" in result.output
+
+
+def test_a_ledger_changed_back_lists_both_versions_of_the_code(
+    story: Scenario, tmp_path: Path
+) -> None:
+    root = tmp_path / "community"
+    shutil.copytree(story.root, root)
+    git = git_in(root)
+    git("checkout", "-q", "HEAD~1", "--", LEDGER)
+    git("commit", "-qm", "撤回更正")
+    result = verify(story.first.code, str(root))
+    assert result.exit_code == 0, result.output  # the code is current again
+    assert f"校验码 {story.first.code} 对应同一条记录的 2 个版本" in result.output
+    assert result.output.count(f"校验码 {story.first.code}：") == 2
+    assert "是旧版本，已被取代" in result.output and "是当前版本" in result.output
+    report = json.loads(verify(story.first.code, str(root), "--format", "json").output)
+    assert [a["status"] for a in report["answers"]] == ["superseded", "current"]
+    assert report["answers"][0]["log_index"] < report["answers"][1]["log_index"]
+
+
+def test_two_records_sharing_a_code_are_both_listed() -> None:
+    """Two different contents with one code (37.6 bits make it rare, never impossible)."""
+    project, _ = load_project(BASE, date(2026, 11, 25))
+    assert project is not None
+    lines = []
+    for item in (project.matters[0], project.ledgers[0]):
+        key = (record_kind(item.record), record_id(item.record))
+        canonical = canonical_json(item.record).encode()
+        version = _Version(item.file, canonical, "K7QD-3M9X", None, None, item.record)
+        lines.append(RecordLine(key, [version], present=True))
+    report = verify_report("k7qd3m9x", "K7QD-3M9X", CodeIndex(tuple(lines), False, {}))
+    text = report_text(report)
+    assert "对应 2 个不同记录的版本" in text
+    assert "重大事项「草坪改建停车位」" in text and "收支账目「小区公共收益" in text

@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from generator.checksum import record_checksum
+from generator.history.versions import GitHistory, read_history
 from generator.models import Entry, Ledger, Matter, Organization, Schedule
 from generator.money import spending_by_matter
 from generator.project import Project, Sourced
@@ -58,6 +59,12 @@ class SiteContext:
             if path in self.posters:
                 found.append((label, path))
         return found
+
+    @cached_property
+    def git_history(self) -> GitHistory | None:
+        """Every committed version of every record, read from git once per build (None outside
+        git); the 核验 page uses it, and so can anything else that needs the versions."""
+        return read_history(self.project.root)
 
     @cached_property
     def spending(self) -> dict[str, Decimal]:

@@ -14,7 +14,6 @@ import json
 from typing import Any
 
 from generator.checksum import ALPHABET
-from generator.history.versions import read_history
 from generator.site.context import SiteContext
 from generator.site.pages import Asset, Page, Section
 from generator.site_layout import VERIFY_CODES, VERIFY_FOLDER, section_index
@@ -31,7 +30,7 @@ def _json(data: Any) -> bytes:
 
 def section(site: SiteContext) -> Section:
     project = site.project
-    history = read_history(project.root)
+    history = site.git_history
     index = record_lines(history, project, project.root)
     shards = code_shards(list(index.answers()))
     assets = [Asset(f"{VERIFY_CODES}/{name}.json", _json(codes)) for name, codes in shards.items()]

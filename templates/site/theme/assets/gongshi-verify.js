@@ -222,6 +222,17 @@
     return card;
   }
 
+  function several(result) {
+    var records = {};
+    result.answers.forEach(function (a) { records[a.kind + "/" + a.id] = true; });
+    if (Object.keys(records).length === 1) {
+      return "校验码 " + result.code + " 对应同一条记录的 " + result.answers.length +
+        " 个版本：这条记录后来又改回了同样的内容。逐个列出：";
+    }
+    return "校验码 " + result.code + " 对应 " + result.answers.length +
+      " 个不同记录的版本（两份不同的内容碰巧算出同一个校验码，极少见）。逐个列出，请按记录名称和数字对照海报：";
+  }
+
   function queryCode() {
     var match = /[?&]code=([^&#]*)/.exec(window.location.search);
     if (!match) return null;
@@ -255,9 +266,7 @@
       lookup(typed).then(function (result) {
         if (ticket !== latest) return;
         output.textContent = "";
-        if (result.answers.length > 1) {
-          output.appendChild(el("p", null, "这个校验码对应 " + result.answers.length + " 个版本（极少见的巧合），逐个列出："));
-        }
+        if (result.answers.length > 1) output.appendChild(el("p", "gs-verify__several", several(result)));
         if (!result.answers.length) output.appendChild(notFound(result, typed));
         result.answers.forEach(function (answer) { output.appendChild(answerCard(answer)); });
         if (tapped) reveal();
