@@ -207,7 +207,7 @@ def near_codes(code: str, known: Iterable[str]) -> list[str]:
 
 
 @dataclass
-class _Version:
+class LineVersion:
     file: str
     canonical: bytes
     code: str
@@ -222,7 +222,7 @@ class RecordLine:
     """One record's versions, oldest first; the last is the working copy's when `present`."""
 
     key: Key
-    versions: list[_Version] = field(default_factory=list)
+    versions: list[LineVersion] = field(default_factory=list)
     present: bool = False
     """Whether the working copy has this record (so its last version is the current one)."""
     note: str | None = None
@@ -276,7 +276,7 @@ def record_lines(history: GitHistory | None, project: Project | None, root: Path
         line = lines.setdefault(version.key, RecordLine(version.key))
         commit = Commit(version.commit, version.committed, version.author)
         line.versions.append(
-            _Version(version.file, version.canonical, checksum_of(version.canonical), commit, index)
+            LineVersion(version.file, version.canonical, checksum_of(version.canonical), commit, index)
         )
     team_names: dict[str, str] = {}
     if project is not None:
@@ -290,7 +290,7 @@ def record_lines(history: GitHistory | None, project: Project | None, root: Path
                 line.versions[-1].record = item.record
             else:
                 line.versions.append(
-                    _Version(item.file, canonical, checksum_of(canonical), None, None, item.record)
+                    LineVersion(item.file, canonical, checksum_of(canonical), None, None, item.record)
                 )
     for line in lines.values():
         if not line.present and project is not None and (root / line.versions[-1].file).is_file():

@@ -23,7 +23,7 @@ from generator.project import load_project
 from generator.verify import (
     CodeIndex,
     RecordLine,
-    _Version,
+    LineVersion,
     near_codes,
     report_text,
     typed_code,
@@ -253,7 +253,7 @@ def test_two_records_sharing_a_code_are_both_listed() -> None:
     for item in (project.matters[0], project.ledgers[0]):
         key = (record_kind(item.record), record_id(item.record))
         canonical = canonical_json(item.record).encode()
-        version = _Version(item.file, canonical, "K7QD-3M9X", None, None, item.record)
+        version = LineVersion(item.file, canonical, "K7QD-3M9X", None, None, item.record)
         lines.append(RecordLine(key, [version], present=True))
     report = verify_report("k7qd3m9x", "K7QD-3M9X", CodeIndex(tuple(lines), False, {}))
     text = report_text(report)
