@@ -276,7 +276,9 @@ def record_lines(history: GitHistory | None, project: Project | None, root: Path
         line = lines.setdefault(version.key, RecordLine(version.key))
         commit = Commit(version.commit, version.committed, version.author)
         line.versions.append(
-            LineVersion(version.file, version.canonical, checksum_of(version.canonical), commit, index)
+            LineVersion(
+                version.file, version.canonical, checksum_of(version.canonical), commit, index
+            )
         )
     team_names: dict[str, str] = {}
     if project is not None:
@@ -290,7 +292,9 @@ def record_lines(history: GitHistory | None, project: Project | None, root: Path
                 line.versions[-1].record = item.record
             else:
                 line.versions.append(
-                    LineVersion(item.file, canonical, checksum_of(canonical), None, None, item.record)
+                    LineVersion(
+                        item.file, canonical, checksum_of(canonical), None, None, item.record
+                    )
                 )
     for line in lines.values():
         if not line.present and project is not None and (root / line.versions[-1].file).is_file():

@@ -22,8 +22,8 @@ from generator.history.versions import read_history, record_id, record_kind
 from generator.project import load_project
 from generator.verify import (
     CodeIndex,
-    RecordLine,
     LineVersion,
+    RecordLine,
     near_codes,
     report_text,
     typed_code,
