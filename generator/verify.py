@@ -122,7 +122,12 @@ class Step:
 
 @dataclass(frozen=True)
 class Answer:
-    """Everything `gongshi verify` and the 核验 page say about one version of one record."""
+    """Everything `gongshi verify` and the 核验 page say about one version of one record.
+
+    Old versions are shown as they were, so the text they bring (titles, corrections, the
+    author's name) is masked for personal numbers as the revision table is (see G705): a
+    number removed from the records later must not come back through the 核验 page.
+    """
 
     code: str
     kind: str
@@ -171,9 +176,9 @@ def correction_json(kind: str, correction: Correction) -> dict[str, str]:
         "date": chinese_date(correction.date),
         "field": correction.field,
         "field_words": field_words(kind, correction.field),
-        "old": correction.old,
-        "new": correction.new,
-        "reason": correction.reason,
+        "old": mask_personal_numbers(correction.old),
+        "new": mask_personal_numbers(correction.new),
+        "reason": mask_personal_numbers(correction.reason),
     }
 
 
@@ -335,7 +340,9 @@ def line_answers(line: RecordLine, team_names: dict[str, str]) -> list[Answer]:
                 code=version.code,
                 kind=line.key[0],
                 record_id=line.key[1],
-                title=record_title(record, team_names) if record else line.key[1],
+                title=mask_personal_numbers(record_title(record, team_names))
+                if record
+                else line.key[1],
                 file=version.file,
                 page=page,
                 status=status,
@@ -589,9 +596,10 @@ def answer_lines(answer: Answer, site_url: str | None) -> list[str]:
 
 
 def correction_words(kind: str, correction: Correction) -> str:
+    shown = correction_json(kind, correction)
     return (
-        f"更正 {field_words(kind, correction.field)}（{correction.field}）："
-        f"{correction.old} → {correction.new}（{chinese_date(correction.date)}，{correction.reason}）"
+        f"更正 {shown['field_words']}（{shown['field']}）：{shown['old']} → {shown['new']}"
+        f"（{shown['date']}，{shown['reason']}）"
     )
 
 

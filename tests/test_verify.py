@@ -24,7 +24,9 @@ from generator.verify import (
     CodeIndex,
     LineVersion,
     RecordLine,
+    code_shards,
     near_codes,
+    record_lines,
     report_text,
     typed_code,
     verify_report,
@@ -259,3 +261,26 @@ def test_two_records_sharing_a_code_are_both_listed() -> None:
     text = report_text(report)
     assert "对应 2 个不同记录的版本" in text
     assert "重大事项「草坪改建停车位」" in text and "收支账目「小区公共收益" in text
+
+
+def test_a_mobile_number_removed_later_is_masked_in_the_old_versions_answer(
+    story: Scenario, tmp_path: Path
+) -> None:
+    root = tmp_path / "community"
+    shutil.copytree(story.root, root)
+    git = git_in(root)
+    lawn = root / "content/matters/lawn.yml"
+    text = lawn.read_text("utf-8")
+    lawn.write_text(
+        text.replace("title: 草坪改建停车位", "title: 草坪改建停车位 联系13812345678"), "utf-8"
+    )
+    git("commit", "-qam", "标题")
+    old = record_checksum(load_project(root, date(2026, 11, 25))[0].matters[0].record)  # type: ignore[union-attr]
+    lawn.write_text(text, "utf-8")
+    git("commit", "-qam", "去掉手机号")
+    result = verify(old, str(root))
+    assert result.exit_code == 1, result.output
+    assert "联系138****5678" in result.output and "13812345678" not in result.output
+    index = record_lines(read_history(root), load_project(root)[0], root)
+    shards = json.dumps(code_shards(list(index.answers())), ensure_ascii=False)
+    assert "138****5678" in shards and "13812345678" not in shards
