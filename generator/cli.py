@@ -217,6 +217,46 @@ def build(directory: str, out_dir: str, today: date | None, no_posters: bool) ->
 
 
 @cli.command()
+@click.argument("code")
+@click.argument("directory", default=".", type=click.Path(file_okay=False))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(("text", "json")),
+    default="text",
+    show_default=True,
+    help="输出格式：text 给人看，json 给程序（与核验页读取的数据相同）。",
+)
+# The poster's witness, `--log-size N --log-root PREFIX` (the log's size and root prefix printed
+# on the poster), goes here: check it against today's log and set `Report.witness`.
+def verify(code: str, directory: str, fmt: str) -> None:
+    """核验海报上的校验码 CODE：它属于哪条记录的哪个版本，是否仍是现在公示的内容。
+
+    退出码：0 是当前版本；1 已被取代、已删除或找不到；2 用法错误。
+    """
+    import json
+
+    from generator.verify import (
+        exit_status,
+        not_a_code_message,
+        report_text,
+        typed_code,
+        verify_project,
+    )
+
+    root = _project_root(directory)
+    normalized = typed_code(code)
+    if normalized is None:
+        _misuse(not_a_code_message(code))
+    report = verify_project(root, code, normalized)
+    if fmt == "json":
+        click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(report_text(report))
+    sys.exit(exit_status(report))
+
+
+@cli.command()
 @click.argument("directory", default=".", type=click.Path(file_okay=False))
 @click.option("--port", default=8000, show_default=True, help="预览用的端口。")
 @click.option("--host", default="127.0.0.1", show_default=True, help="预览用的地址。")

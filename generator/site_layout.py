@@ -30,6 +30,11 @@ CATEGORY_CHARTS = ("income", "expense")
 VOTE_CHART_SUFFIX = "-vote"
 """`matters/<id>-vote.svg`: the vote's chart, beside the matter's page."""
 
+VERIFY_FOLDER = "verify"
+"""`verify/`: the 核验 page, where a resident types a poster's 校验码."""
+VERIFY_CODES = f"{VERIFY_FOLDER}/codes"
+"""`verify/codes/K7.json`: the answers for every code starting with those two symbols."""
+
 ACCOUNT_FOLDER = "funds/*"
 """The key below for an account's own folder, `funds/<account>/`, whose records are ledgers."""
 
@@ -69,6 +74,7 @@ GENERATED_NAMES: Mapping[str, tuple[GeneratedName, ...]] = MappingProxyType(
             GeneratedName("funds", "funds/", "收支账目"),
             GeneratedName("matters", "matters/", "重大事项"),
             GeneratedName("volunteers", "volunteers/", "志愿服务"),
+            GeneratedName(VERIFY_FOLDER, f"{VERIFY_FOLDER}/", "核验页和校验码数据"),
             GeneratedName(r"\.gongshi-output", ".gongshi-output", "网站文件夹的标记"),
         ),
         "organizations": (_index("organizations", "组织机构总览页"),),

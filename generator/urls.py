@@ -8,6 +8,7 @@ from urllib.parse import quote
 
 import segno
 
+from generator.checksum import CODE_LENGTH
 from generator.models import Ledger, Matter, Organization, Schedule
 
 
@@ -59,6 +60,23 @@ def site_base(site_url: str) -> str:
 
 def record_url(site_url: str, record: Organization | Ledger | Matter | Schedule) -> str:
     return site_base(site_url) + record_path(record)
+
+
+CODE_PARAMETER = "code"
+"""`?code=K7QD-3M9X`: the 校验码 a poster's QR code carries to the record's page and the 核验 page."""
+CODE_QUERY_LENGTH = len(f"?{CODE_PARAMETER}=") + CODE_LENGTH + 1
+"""What the code adds to an address: `?code=`, eight symbols and their dash."""
+
+
+def poster_qr_url(
+    site_url: str, record: Organization | Ledger | Matter | Schedule, code: str
+) -> str:
+    """The QR code's address: the record's page with the poster's 校验码 in the query string.
+
+    The page exists whatever the code (a static host ignores the query), and its script
+    tells the resident at once whether the paper in front of them is the current version.
+    """
+    return f"{record_url(site_url, record)}?{CODE_PARAMETER}={code}"
 
 
 def poster_path(record: Organization | Ledger | Matter | Schedule, suffix: str) -> str:

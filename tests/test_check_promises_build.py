@@ -18,7 +18,12 @@ from generator import codes
 from generator.cli import cli
 from generator.posters.amounts import rmb_uppercase
 from generator.rules.amounts import MAX_PLAUSIBLE_YUAN
-from generator.urls import POSTER_QR_MAX_VERSION, fits_poster_qr, poster_qr_capacity
+from generator.urls import (
+    CODE_QUERY_LENGTH,
+    POSTER_QR_MAX_VERSION,
+    fits_poster_qr,
+    poster_qr_capacity,
+)
 from tests.conftest import TODAY
 from tests.site.conftest import sample_copy
 
@@ -195,6 +200,7 @@ def test_values_at_the_edge_of_every_new_rule_pass_check_and_build_with_posters(
     """The other half of the promise: what the rules let through, every renderer takes."""
     longest_path = "funds/public-income/public-income-2026q1/"
     padding = poster_qr_capacity() - len("https://test.example.org/" + "/" + longest_path)
+    padding -= CODE_QUERY_LENGTH  # the QR code carries `?code=K7QD-3M9X` too
     url = "https://test.example.org/" + "a" * padding + "/"  # the ledger's URL fills the QR code
     _edit(base_project, CONFIG, "  url: https://test.example.org/", f"  url: {url}")
     tutors = "content/organizations/tutors.yml"

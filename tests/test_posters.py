@@ -150,14 +150,15 @@ def test_poster_embeds_the_cjk_font(printed: Printed, kind: str, record_id: str)
 
 
 @pytest.mark.parametrize(("kind", "record_id"), [(k, r) for k, r, _ in KINDS])
-def test_qr_code_on_page_one_opens_the_record_page(
+def test_qr_code_on_page_one_opens_the_record_page_carrying_the_code(
     printed: Printed, kind: str, record_id: str
 ) -> None:
     png = first_page_png(printed.pdf(kind, record_id), kind)
     decoded = subprocess.run(
         ["zbarimg", "--raw", "-q", str(png)], capture_output=True, text=True, check=False
     )
-    assert decoded.stdout.strip() == printed.url(kind, record_id)
+    code = record_checksum(printed.record(kind, record_id))
+    assert decoded.stdout.strip() == f"{printed.url(kind, record_id)}?code={code}"
 
 
 def test_html_beside_each_pdf_fetches_nothing(printed: Printed) -> None:

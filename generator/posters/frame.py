@@ -19,7 +19,7 @@ from generator.models import Ledger, Matter, Organization, Schedule
 from generator.models.common import Contact
 from generator.posters.qr import qr_svg
 from generator.project import Project
-from generator.urls import record_url
+from generator.urls import poster_qr_url, record_url
 
 Record = Organization | Ledger | Matter | Schedule
 """Anything that gets a poster."""
@@ -128,6 +128,7 @@ def make_frame(
 ) -> Frame:
     config = project.config.record
     url = record_url(config.site.url, record)
+    checksum = record_checksum(record)
     return Frame(
         size=size,
         community=config.community.name,
@@ -136,8 +137,8 @@ def make_frame(
         issuer=issuer,
         issued=issued,
         url=url,
-        checksum=record_checksum(record),
-        qr=qr_svg(url),
+        checksum=checksum,
+        qr=qr_svg(poster_qr_url(config.site.url, record, checksum)),
         feedback=tuple(Markup("{}").format(line) for line in feedback if line),
         site_contact=contact_words(config.site.contact),
         corrections=correction_lines(record),

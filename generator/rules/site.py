@@ -16,9 +16,16 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from generator import codes
+from generator.checksum import record_checksum
 from generator.diagnostics import Diagnostic
 from generator.project import Project, Sourced
-from generator.urls import fits_poster_qr, poster_qr_capacity, record_url
+from generator.urls import (
+    CODE_QUERY_LENGTH,
+    fits_poster_qr,
+    poster_qr_capacity,
+    poster_qr_url,
+    record_url,
+)
 
 MAX_URL_LENGTH = 200
 """Long enough for any real address with a sub-folder; short enough for a poster's QR code."""
@@ -170,18 +177,21 @@ def qr_capacity_diagnostics(project: Project) -> Iterator[Diagnostic]:
         *project.matters,
         *project.schedules,
     ]
-    addresses = [(item.file, record_url(url, item.record)) for item in records]
+    addresses = [(item, record_url(url, item.record)) for item in records]
     if not addresses:
         return
-    file, longest = max(addresses, key=lambda pair: len(pair[1].encode("utf-8")))
-    if fits_poster_qr(longest):
-        return
+    item, longest = max(addresses, key=lambda pair: len(pair[1].encode("utf-8")))
+    file = item.file
+    if fits_poster_qr(poster_qr_url(url, item.record, record_checksum(item.record))):
+        return  # every code has the same length, so the longest page makes the longest QR code
     capacity = poster_qr_capacity()
-    over = sum(1 for _, address in addresses if len(address.encode("utf-8")) > capacity)
+    room = capacity - CODE_QUERY_LENGTH
+    over = sum(1 for _, address in addresses if len(address.encode("utf-8")) > room)
     shown = longest if len(longest) <= 80 else f"{longest[:48]}…{longest[-28:]}"
     yield codes.G123.at(
         project.config.span("site", "url"),
         f"site → url（网址）：{max(over, 1)} 条记录的网址放不进海报的二维码。最长的是 {file} 的"
-        f"「{shown}」，有 {len(longest)} 个字符，二维码最多放 {capacity} 个，再多就密得扫不出来。"
+        f"「{shown}」，有 {len(longest)} 个字符，加上校验码（?code=K7QD-3M9X，{CODE_QUERY_LENGTH} 个）"
+        f"有 {len(longest) + CODE_QUERY_LENGTH} 个，二维码最多放 {capacity} 个，再多就密得扫不出来。"
         "请把网址缩短到只写网站首页，如 https://cuihu.example.org/；或把这条记录的编号改短。",
     )

@@ -11,6 +11,7 @@ from pydantic import BaseModel
 
 from generator.checksum import record_checksum
 from generator.history.labels import correction_label
+from generator.history.versions import GitHistory
 from generator.models import Entry, Ledger, Matter, Organization, Schedule
 from generator.models.common import Correction
 from generator.money import spending_by_matter
@@ -69,6 +70,12 @@ class SiteContext:
             if path in self.posters:
                 found.append((label, path))
         return found
+
+    @property
+    def git_history(self) -> GitHistory | None:
+        """Every committed version of every record (None outside git): the project's one
+        reading of git, shared with the check, the revision tables and the 核验 page."""
+        return self.project.history
 
     @cached_property
     def spending(self) -> dict[str, Decimal]:

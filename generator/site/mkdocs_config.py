@@ -18,7 +18,7 @@ import yaml
 
 from generator.project import Project
 from generator.site.escaping import html_text
-from generator.site_layout import SECTION_INDEX, section_index
+from generator.site_layout import SECTION_INDEX, VERIFY_FOLDER, section_index
 from generator.urls import site_base
 
 NAV: tuple[tuple[str, str], ...] = (
@@ -27,10 +27,15 @@ NAV: tuple[tuple[str, str], ...] = (
     ("收支账目", section_index("funds")),
     ("重大事项", section_index("matters")),
     ("志愿服务", section_index("volunteers")),
+    ("核验海报", section_index(VERIFY_FOLDER)),
     ("公开数据与核对", section_index("data")),
 )
 EXTRA_CSS = "assets/gongshi.css"
 EXTRA_JS = "assets/gongshi-search.js"
+VERIFY_CSS = "assets/gongshi-verify.css"
+VERIFY_JS = "assets/gongshi-verify.js"
+"""The 核验 page's script, on every page: a record page opened from a poster's QR code
+(`?code=…`) says at once whether that poster is the current version."""
 OVERRIDES = "overrides"
 
 
@@ -61,8 +66,8 @@ def mkdocs_config(project: Project, title: str, search: bool = True) -> dict[str
         },
         "plugins": [],
         "extra": {"generator": False, "pagefind": search},
-        "extra_css": [EXTRA_CSS],
-        "extra_javascript": [EXTRA_JS] if search else [],
+        "extra_css": [EXTRA_CSS, VERIFY_CSS],
+        "extra_javascript": [*([EXTRA_JS] if search else []), VERIFY_JS],
         "markdown_extensions": ["tables", "attr_list", "sane_lists", {"toc": {"permalink": False}}],
         "nav": [{name: path} for name, path in NAV],
         "validation": {

@@ -28,6 +28,7 @@ PAGES = {
     "volunteers": "volunteers/",
     "team": "volunteers/youth-tutoring/",
     "data": "data/",
+    "verify": "verify/",
 }
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1366, "height": 900}}
 

@@ -44,7 +44,15 @@ class Section:
 
 
 def site_pages(site: SiteContext) -> Section:
-    from generator.site.pages import data, funds, home, matters, organizations, volunteers
+    from generator.site.pages import (
+        data,
+        funds,
+        home,
+        matters,
+        organizations,
+        verify,
+        volunteers,
+    )
 
     result = Section()
     for module, label in (
@@ -54,6 +62,7 @@ def site_pages(site: SiteContext) -> Section:
         (matters, "整理重大事项页面"),
         (volunteers, "整理志愿服务页面"),
         (data, "整理公开数据、订阅和日历"),
+        (verify, "整理核验页（各版本的校验码）"),
     ):
         with rendering(label):
             result.extend(module.section(site))

@@ -11,7 +11,7 @@ from generator.site.opendata import DATA_DIR, open_data_files
 from generator.site.pages import Asset, Page, Section
 from generator.site.pages.volunteers import merged_schedules
 from generator.site.recent import Disclosure, disclosures
-from generator.site_layout import ALL_CALENDAR, section_index
+from generator.site_layout import ALL_CALENDAR, VERIFY_FOLDER, section_index
 from generator.urls import site_base
 
 INDEX = section_index("data")
@@ -77,6 +77,7 @@ def section(site: SiteContext) -> Section:
             "schemas": sorted(p for p in files if "/schemas/" in p),
             "has_calendar": bool(schedules),
             "calendar": ALL_CALENDAR,
+            "verify_page": section_index(VERIFY_FOLDER),
         },
     )
     return Section(

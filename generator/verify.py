@@ -1,0 +1,672 @@
+"""`gongshi verify`: which record and version a poster's 校验码 belongs to, and whether it stands.
+
+A resident copies eight symbols from the notice board. Every committed version of
+every record has a code (`checksum.checksum_of` of its canonical JSON), so the code
+names one version: this module lines up each record's versions (git's, then the
+working copy's when it differs), and answers for a code: the record, the version
+(commit, date, author, its index in the public log), whether it is the current one
+or was superseded, by which later versions and with which `corrections:` entries,
+and the version's own figures to hold against the paper.
+
+The command and the site's 核验 page (`site/pages/verify.py`) read the same
+`Answer`s: the page's JSON is `Answer.to_json()`, so the two cannot disagree.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, get_args
+
+from pydantic import BaseModel, ValidationError
+
+from generator.checksum import _TYPED_LOOKALIKES, ALPHABET, checksum_of, normalize_code
+from generator.checksum import canonical_json as record_canonical_json
+from generator.chinese_dates import chinese_date, chinese_span
+from generator.history.versions import GitHistory, record_id, record_kind
+from generator.models import Ledger, Matter, Organization, Schedule, SiteConfig
+from generator.models.common import Correction
+from generator.models.matter import RESULT_NAMES, STATUS_NAMES
+from generator.models.organization import KIND_NAMES
+from generator.money import ledger_totals, yuan
+from generator.privacy import mask_personal_numbers
+from generator.project import Project
+from generator.urls import record_path
+
+KIND_WORDS: dict[str, str] = {
+    "organization": "组织",
+    "ledger": "收支账目",
+    "matter": "重大事项",
+    "schedule": "志愿服务值班表",
+    "config": "网站设置",
+}
+STATUS_WORDS: dict[str, str] = {
+    "current": "当前版本",
+    "superseded": "已被取代",
+    "removed": "已删除",
+}
+"""`current`: what the records say now. `superseded`: a later version replaced it (the record
+still exists). `removed`: the record is no longer in the records at all."""
+
+LOOKALIKES = "".join(chr(typed) + meant for typed, meant in sorted(_TYPED_LOOKALIKES.items()))
+"""`B8G6S5UVZ2`: pairs of a letter a resident may type and the printed symbol it stands for (the
+table `normalize_code` uses), handed to the 核验 page so that it reads typing the same way."""
+
+_MODELS: dict[str, type[BaseModel]] = {
+    "organization": Organization,
+    "ledger": Ledger,
+    "matter": Matter,
+    "schedule": Schedule,
+    "config": SiteConfig,
+}
+
+Key = tuple[str, str]
+Figure = tuple[str, str]
+
+
+@dataclass(frozen=True)
+class Commit:
+    """Where git keeps a version."""
+
+    commit: str
+    committed: datetime
+    author: str
+
+    @property
+    def short(self) -> str:
+        return self.commit[:7]
+
+    def words(self) -> str:
+        """`2026年4月5日 14:03 由党支部秘书提交（版本号 1a2b3c4）`."""
+        return (
+            f"{chinese_date(self.committed.date())} {self.committed:%H:%M} "
+            f"由{mask_personal_numbers(self.author)}提交（版本号 {self.short}）"
+        )
+
+    def to_json(self) -> dict[str, str]:
+        return {
+            "commit": self.commit,
+            "short": self.short,
+            "committed": self.committed.isoformat(),
+            "date": chinese_date(self.committed.date()),
+            "time": f"{self.committed:%H:%M}",
+            "author": mask_personal_numbers(self.author),
+            "words": self.words(),
+        }
+
+
+@dataclass(frozen=True)
+class Step:
+    """A version that came after the one asked about, with the corrections it added."""
+
+    kind: str
+    code: str
+    commit: Commit | None
+    """None: the working copy's version, not committed yet."""
+    log_index: int | None
+    corrections: tuple[Correction, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "version": self.commit.to_json() if self.commit else None,
+            "log_index": self.log_index,
+            "corrections": [correction_json(self.kind, c) for c in self.corrections],
+        }
+
+
+@dataclass(frozen=True)
+class Answer:
+    """Everything `gongshi verify` and the 核验 page say about one version of one record.
+
+    Old versions are shown as they were, so the text they bring (titles, corrections, the
+    author's name) is masked for personal numbers as the revision table is (see G705): a
+    number removed from the records later must not come back through the 核验 page.
+    """
+
+    code: str
+    kind: str
+    record_id: str
+    title: str
+    file: str
+    page: str | None
+    """The record's page below the site root (`matters/lawn/`); None once the record is gone."""
+    status: str
+    """A key of STATUS_WORDS."""
+    commit: Commit | None
+    """None: the working copy's version, not committed (or the project is not in git)."""
+    log_index: int | None
+    """The leaf of the public log that holds this version (see `record_lines`); None if none."""
+    figures: tuple[Figure, ...]
+    later: tuple[Step, ...] = ()
+    current_code: str | None = None
+    note: str | None = None
+
+    @property
+    def is_current(self) -> bool:
+        return self.status == "current"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "kind": self.kind,
+            "kind_words": KIND_WORDS[self.kind],
+            "id": self.record_id,
+            "title": self.title,
+            "file": self.file,
+            "page": self.page,
+            "status": self.status,
+            "status_words": STATUS_WORDS[self.status],
+            "version": self.commit.to_json() if self.commit else None,
+            "log_index": self.log_index,
+            "figures": [list(figure) for figure in self.figures],
+            "later": [step.to_json() for step in self.later],
+            "current_code": self.current_code,
+            "note": self.note,
+        }
+
+
+def correction_json(kind: str, correction: Correction) -> dict[str, str]:
+    return {
+        "date": chinese_date(correction.date),
+        "field": correction.field,
+        "field_words": field_words(kind, correction.field),
+        "old": mask_personal_numbers(correction.old),
+        "new": mask_personal_numbers(correction.new),
+        "reason": mask_personal_numbers(correction.reason),
+    }
+
+
+# --------------------------------------------------------------------------- reading typing
+
+
+def typed_code(typed: str) -> str | None:
+    """The code a resident meant, also from full-width typing (a Chinese input method's Ｋ７ＱＤ)."""
+    return normalize_code(unicodedata.normalize("NFKC", typed))
+
+
+def near_codes(code: str, known: Iterable[str]) -> list[str]:
+    """Known codes one slip away: one symbol misread, or two neighbours swapped."""
+    plain = code.replace("-", "")
+    found = []
+    for other in sorted(set(known)):
+        candidate = other.replace("-", "")
+        differ = [i for i in range(len(plain)) if plain[i] != candidate[i]]
+        swapped = (
+            len(differ) == 2
+            and differ[1] == differ[0] + 1
+            and plain[differ[0]] == candidate[differ[1]]
+            and plain[differ[1]] == candidate[differ[0]]
+        )
+        if len(differ) == 1 or swapped:
+            found.append(other)
+    return found
+
+
+# --------------------------------------------------------------------------- versions
+
+
+@dataclass
+class LineVersion:
+    file: str
+    canonical: bytes
+    code: str
+    commit: Commit | None
+    log_index: int | None
+    record: BaseModel | None = None
+    """The working copy's record when this version is its content (spares reading it back)."""
+
+
+@dataclass
+class RecordLine:
+    """One record's versions, oldest first; the last is the working copy's when `present`."""
+
+    key: Key
+    versions: list[LineVersion] = field(default_factory=list)
+    present: bool = False
+    """Whether the working copy has this record (so its last version is the current one)."""
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class CodeIndex:
+    """Every record's versions, and which of them each code names."""
+
+    lines: tuple[RecordLine, ...]
+    history: bool
+    """Whether versions came from git; without it only the working copy is known."""
+    team_names: dict[str, str]
+    """Organization id → name, to title a schedule by its team."""
+
+    @property
+    def version_count(self) -> int:
+        return sum(len(line.versions) for line in self.lines)
+
+    def codes(self) -> Iterator[str]:
+        for line in self.lines:
+            for version in line.versions:
+                yield version.code
+
+    def lookup(self, code: str) -> list[Answer]:
+        """The versions whose code is `code`, in log order (more than one only by accident)."""
+        found: list[Answer] = []
+        for line in self.lines:
+            if any(version.code == code for version in line.versions):
+                found.extend(a for a in line_answers(line, self.team_names) if a.code == code)
+        return sorted(found, key=_answer_order)
+
+    def answers(self) -> Iterator[Answer]:
+        for line in self.lines:
+            yield from line_answers(line, self.team_names)
+
+
+def _answer_order(answer: Answer) -> tuple[int, str]:
+    return (answer.log_index if answer.log_index is not None else 1 << 62, answer.file)
+
+
+def record_lines(history: GitHistory | None, project: Project | None, root: Path) -> CodeIndex:
+    """Each record's versions: git's, in `read_history` order, then the working copy's.
+
+    A committed version's log index is its position in `read_history(root).versions`:
+    the public log (`generator.log`) appends one leaf per RecordVersion in exactly that
+    order, so leaf N is versions[N], whatever record it belongs to.
+    """
+    lines: dict[Key, RecordLine] = {}
+    for index, version in enumerate(history.versions if history else ()):
+        line = lines.setdefault(version.key, RecordLine(version.key))
+        commit = Commit(version.commit, version.committed, version.author)
+        line.versions.append(
+            LineVersion(
+                version.file, version.canonical, checksum_of(version.canonical), commit, index
+            )
+        )
+    team_names: dict[str, str] = {}
+    if project is not None:
+        team_names = {item.record.id: item.record.name for item in project.organizations}
+        for item in project.all_sources():
+            key = (record_kind(item.record), record_id(item.record))
+            canonical = record_canonical_json(item.record).encode("utf-8")
+            line = lines.setdefault(key, RecordLine(key))
+            line.present = True
+            if line.versions and line.versions[-1].canonical == canonical:
+                line.versions[-1].record = item.record
+            else:
+                line.versions.append(
+                    LineVersion(
+                        item.file, canonical, checksum_of(canonical), None, None, item.record
+                    )
+                )
+    for line in lines.values():
+        if not line.present and project is not None and (root / line.versions[-1].file).is_file():
+            line.present = True  # the file is there but does not load today: go by git's last
+            line.note = (
+                "工作区里这个文件现在读不出来（运行 gongshi check 查看），按最近一次提交判断。"
+            )
+        elif project is None:
+            line.present = True
+            line.note = "site_config.yml 现在读不出来，按最近一次提交判断。"
+    return CodeIndex(tuple(lines.values()), history is not None, team_names)
+
+
+def line_answers(line: RecordLine, team_names: dict[str, str]) -> list[Answer]:
+    """An answer for every version of one record."""
+    records = [v.record or _record(line.key[0], v.canonical) for v in line.versions]
+    newest = records[-1]
+    page = None
+    if line.present and isinstance(newest, Organization | Ledger | Matter | Schedule):
+        page = record_path(newest)
+    current_code = line.versions[-1].code if line.present else None
+    answers = []
+    for position, (version, record) in enumerate(zip(line.versions, records, strict=True)):
+        last = position == len(line.versions) - 1
+        status = ("current" if last else "superseded") if line.present else "removed"
+        later = tuple(
+            Step(
+                line.key[0],
+                line.versions[j].code,
+                line.versions[j].commit,
+                line.versions[j].log_index,
+                _added_corrections(records[j - 1], records[j]),
+            )
+            for j in range(position + 1, len(line.versions))
+        )
+        answers.append(
+            Answer(
+                code=version.code,
+                kind=line.key[0],
+                record_id=line.key[1],
+                title=mask_personal_numbers(record_title(record, team_names))
+                if record
+                else line.key[1],
+                file=version.file,
+                page=page,
+                status=status,
+                commit=version.commit,
+                log_index=version.log_index,
+                figures=record_figures(record) if record else (),
+                later=later,
+                current_code=current_code,
+                note=line.note if last else None,
+            )
+        )
+    return answers
+
+
+def _record(kind: str, canonical: bytes) -> BaseModel | None:
+    """The record a version holds, read back from its canonical JSON (None if it no longer reads)."""
+    try:
+        return _MODELS[kind].model_validate(json.loads(canonical))
+    except (ValidationError, ValueError):
+        return None
+
+
+def _corrections(record: BaseModel | None) -> tuple[Correction, ...]:
+    found = getattr(record, "corrections", ())
+    return tuple(found) if isinstance(found, tuple) else ()
+
+
+def _added_corrections(before: BaseModel | None, after: BaseModel | None) -> tuple[Correction, ...]:
+    earlier = set(_corrections(before))
+    return tuple(c for c in _corrections(after) if c not in earlier)
+
+
+# --------------------------------------------------------------------------- what a version says
+
+
+def record_title(record: BaseModel, team_names: dict[str, str]) -> str:
+    if isinstance(record, Ledger):
+        return f"{record.name}（{chinese_span(record.period.start, record.period.end)}）"
+    if isinstance(record, Matter):
+        return record.title
+    if isinstance(record, Organization):
+        return record.name
+    if isinstance(record, Schedule):
+        return f"{team_names.get(record.team, record.team)}值班表"
+    if isinstance(record, SiteConfig):
+        return f"{record.community.name}网站设置"
+    return ""
+
+
+def _money(amount: Decimal) -> str:
+    return f"{yuan(amount)} 元"
+
+
+def _tally(owners: int, area: Decimal) -> str:
+    return f"{owners} 户，{area} 平方米"
+
+
+def record_figures(record: BaseModel) -> tuple[Figure, ...]:
+    """The figures of a version a resident can hold against the paper, in the poster's words."""
+    if isinstance(record, Ledger):
+        totals = ledger_totals(record)
+        incomes = sum(1 for e in record.entries if e.type == "income")
+        expenses = len(record.entries) - incomes
+        return (
+            ("期间", chinese_span(record.period.start, record.period.end)),
+            ("期初余额", _money(totals.opening)),
+            ("收入合计", f"{_money(totals.income)}（{incomes} 笔）"),
+            ("支出合计", f"{_money(totals.expense)}（{expenses} 笔）"),
+            ("期末余额", _money(totals.closing)),
+            ("公布日期", chinese_date(record.published)),
+        )
+    if isinstance(record, Matter):
+        figures: list[Figure] = [("状态", STATUS_NAMES[record.status])]
+        if record.budget is not None:
+            figures.append(("预算", _money(record.budget)))
+        if record.publicity:
+            span = chinese_span(record.publicity.start, record.publicity.end)
+            figures.append(("公示期", span))
+        if record.vote:
+            vote = record.vote
+            for label, tally in (
+                ("有表决权", vote.eligible),
+                ("参与表决", vote.participated),
+                ("同意", vote.agreed),
+                ("反对", vote.opposed),
+                ("弃权", vote.abstained),
+            ):
+                figures.append((label, _tally(tally.owners, tally.area_m2)))
+        if record.decision:
+            decision = record.decision
+            result = RESULT_NAMES.get(decision.result, decision.result)
+            figures.append(("表决结果", f"{result}（{chinese_date(decision.date)}）"))
+        return tuple(figures)
+    if isinstance(record, Organization):
+        figures = [
+            ("类别", KIND_NAMES.get(record.kind, "组织")),
+            ("成员人数", f"{len(record.members)} 人"),
+        ]
+        if record.term:
+            figures.append(("任期", chinese_span(record.term.start, record.term.end)))
+        if record.contract:
+            span = chinese_span(record.contract.start, record.contract.end)
+            figures.append(("物业服务合同", span))
+        return tuple(figures)
+    if isinstance(record, Schedule):
+        once = sum(1 for s in record.shifts if s.date is not None)
+        weekly = len(record.shifts) - once
+        return (("班次", f"{len(record.shifts)} 个（每周重复 {weekly} 个，一次性 {once} 个）"),)
+    if isinstance(record, SiteConfig):
+        community = record.community
+        return (
+            ("小区", community.name),
+            ("业主户数", f"{community.owners} 户"),
+            ("专有部分总面积", f"{community.total_area_m2} 平方米"),
+        )
+    return ()
+
+
+# --------------------------------------------------------------------------- the command's words
+
+
+@dataclass(frozen=True)
+class Report:
+    """What `gongshi verify` found for one typed code."""
+
+    typed: str
+    code: str
+    answers: tuple[Answer, ...]
+    history: bool
+    version_count: int
+    near: tuple[str, ...] = ()
+    site_url: str | None = None
+    witness: dict[str, Any] | None = None
+    """The poster's log witness (`--log-size`, `--log-root`), checked against today's log:
+    filled in by the log's consistency check when those options are given (not yet wired)."""
+
+    @property
+    def found(self) -> bool:
+        return bool(self.answers)
+
+    @property
+    def current(self) -> bool:
+        return any(answer.is_current for answer in self.answers)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "typed": self.typed,
+            "code": self.code,
+            "found": self.found,
+            "current": self.current,
+            "history": self.history,
+            "versions_checked": self.version_count,
+            "answers": [answer.to_json() for answer in self.answers],
+            "near": list(self.near),
+            "witness": self.witness,
+        }
+
+
+def readable_alphabet() -> str:
+    digits = "".join(ch for ch in ALPHABET if ch.isdigit())
+    letters = "".join(ch for ch in ALPHABET if ch.isalpha())
+    return f"数字 {digits[0]}–{digits[-1]} 和字母 {letters}"
+
+
+def not_a_code_message(typed: str) -> str:
+    shown = typed if len(typed) <= 30 else typed[:30] + "…"
+    return (
+        f"「{shown}」不是校验码。校验码是海报上“校验码”后面的 8 个字符，如 K7QD-3M9X，"
+        f"只用{readable_alphabet()}；大小写、空格和短横线都可以不管。"
+    )
+
+
+def report_text(report: Report) -> str:
+    lines: list[str] = []
+    if not report.history:
+        lines.append(
+            "这个文件夹不在 git 仓库里（或没有安装 git），查不到以前的版本，只核对现有的记录。"
+        )
+    if not report.found:
+        lines.append(f"校验码 {report.code}：没有找到。")
+        lines.append(
+            f"查遍了现有记录和以往的全部版本（共 {report.version_count} 个），都没有这个校验码。"
+            if report.history
+            else f"现有的 {report.version_count} 条记录里没有这个校验码；它也可能属于一个旧版本。"
+        )
+        if report.near:
+            lines.append(f"是不是抄错了一个字符？相近的校验码有：{'、'.join(report.near)}。")
+        lines.append(
+            f"请逐个核对输入的字符：校验码只用{readable_alphabet()}，没有 0、1、O、I 这些容易"
+            "看错的字符。确认无误仍找不到，这张海报可能不是本小区发布的，请向业主委员会或监督委员会询问。"
+        )
+        return "\n".join(lines)
+    if len(report.answers) > 1:
+        lines.append(several_versions_words(report.code, report.answers))
+    for answer in report.answers:
+        lines.extend(answer_lines(answer, report.site_url))
+    return "\n".join(lines)
+
+
+def several_versions_words(code: str, answers: Sequence[Answer]) -> str:
+    if len({(a.kind, a.record_id) for a in answers}) == 1:
+        return (
+            f"校验码 {code} 对应同一条记录的 {len(answers)} 个版本：这条记录后来又改回了"
+            "同样的内容。逐个列出："
+        )
+    return (
+        f"校验码 {code} 对应 {len(answers)} 个不同记录的版本（两份不同的内容碰巧算出同一个"
+        "校验码，极少见）。逐个列出，请按记录名称和数字对照海报："
+    )
+
+
+def answer_lines(answer: Answer, site_url: str | None) -> list[str]:
+    headline = {
+        "current": "是当前版本，与现在公示的内容一致。",
+        "superseded": "是旧版本，已被取代，不是现在公示的内容。",
+        "removed": "属于一条已删除的记录：这条记录现在已不再公示。",
+    }[answer.status]
+    lines = [f"校验码 {answer.code}：{headline}"]
+    lines.append(
+        f"  记录：{KIND_WORDS[answer.kind]}「{answer.title}」（编号 {answer.record_id}，"
+        f"文件 {answer.file}）"
+    )
+    if answer.commit:
+        lines.append(f"  版本：{answer.commit.words()}")
+        lines.append(
+            f"  公开日志：第 {answer.log_index + 1 if answer.log_index is not None else '?'} 条"
+            f"（序号 {answer.log_index}）"
+        )
+    else:
+        lines.append("  版本：工作区里尚未提交的内容（还没有公布，也不在公开日志里）")
+    if answer.note:
+        lines.append(f"  说明：{answer.note}")
+    if answer.figures:
+        lines.append("  这一版的内容（请与海报对照）：")
+        lines.extend(f"    {label}：{value}" for label, value in answer.figures)
+    if answer.later:
+        lines.append("  之后的修改：")
+        for step in answer.later:
+            when = step.commit.words() if step.commit else "工作区里尚未提交的修改"
+            mark = "（现在的版本）" if step.code == answer.current_code else ""
+            lines.append(f"    {when}，校验码 {step.code}{mark}")
+            if not step.corrections:
+                lines.append("      没有登记更正（多为新增内容，如新的进程或新的收支）。")
+            for correction in step.corrections:
+                lines.append(f"      {correction_words(answer.kind, correction)}")
+    if answer.status == "superseded" and answer.current_code:
+        lines.append(f"  现在的校验码是 {answer.current_code}，请以网站上的内容为准。")
+    if answer.page and site_url:
+        lines.append(f"  网页：{site_url}{answer.page}")
+    return lines
+
+
+def correction_words(kind: str, correction: Correction) -> str:
+    shown = correction_json(kind, correction)
+    return (
+        f"更正 {shown['field_words']}（{shown['field']}）：{shown['old']} → {shown['new']}"
+        f"（{shown['date']}，{shown['reason']}）"
+    )
+
+
+def field_words(kind: str, path: str) -> str:
+    """`entries.2.amount` → `收支明细第 2 项·金额`: a correction's field in the form's own words.
+
+    Names come from the models' field titles; a path the models do not know stays as written.
+    """
+    model: type[BaseModel] | None = _MODELS.get(kind)
+    words: list[str] = []
+    for part in path.strip().split("."):
+        if part.isdigit() and words:
+            words[-1] += f"第 {part} 项"
+            continue
+        fields = model.model_fields if model else {}
+        info = fields.get(part) or next((f for f in fields.values() if f.alias == part), None)
+        if info is None:
+            return path
+        words.append(info.title or part)
+        model = _inner_model(info.annotation)
+    return "·".join(words)
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    """The model inside `Tally`, `Tally | None`, `tuple[Entry, ...]` or `dict[str, Yuan]`."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for argument in get_args(annotation):
+        found = _inner_model(argument)
+        if found is not None:
+            return found
+    return None
+
+
+def verify_report(typed: str, code: str, index: CodeIndex, site_url: str | None = None) -> Report:
+    answers = tuple(index.lookup(code))
+    near = () if answers else tuple(near_codes(code, index.codes())[:5])
+    return Report(typed, code, answers, index.history, index.version_count, near, site_url)
+
+
+def exit_status(report: Report) -> int:
+    """0 when the code is a current version, 1 when it is superseded, removed or unknown."""
+    return 0 if report.current else 1
+
+
+def shard_name(code: str) -> str:
+    """The 核验 page's file for a code: its first two symbols (`K7QD-3M9X` → `K7`)."""
+    return code[:2]
+
+
+def code_shards(answers: Sequence[Answer]) -> dict[str, dict[str, list[dict[str, Any]]]]:
+    """Shard name → {code: [answer JSON, …]}, so the page fetches one small file per lookup."""
+    shards: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    for answer in sorted(answers, key=_answer_order):
+        shard = shards.setdefault(shard_name(answer.code), {})
+        shard.setdefault(answer.code, []).append(answer.to_json())
+    return shards
+
+
+def verify_project(root: Path, typed: str, code: str) -> Report:
+    """Read git once and the working copy once, and answer for `code`."""
+    from generator.history.versions import read_history
+    from generator.project import load_project
+    from generator.urls import site_base
+
+    project, _ = load_project(root)
+    history = project.history if project else read_history(root)
+    index = record_lines(history, project, root)
+    site_url = site_base(project.config.record.site.url) if project else None
+    return verify_report(typed, code, index, site_url)
