@@ -524,6 +524,38 @@ G307 = Code(
     "status: approved\n# 没有 vote 和 decision",
     "补上 vote 与 decision。",
 )
+G308 = Code(
+    "G308",
+    "询异期未满就公布了最终结果",
+    E,
+    "写了初步结果（decision.preliminary）的最终结果，是否在询异期结束之后才作出：询异期从初步结果张贴的"
+    "第二天起算，满 rules.objection_days 日，末日逢法定休假日顺延到其后第一个工作日"
+    "（《民法典》第二百零一条、第二百零三条）。",
+    "询异期是留给业主核对票数、提出异议的时间；期限没到就定案，异议还没来得及提就被关在门外了。",
+    "decision:\n  stage: final\n  date: 2026-11-15     # 询异期到 11 月 18 日才结束\n"
+    "  preliminary: {date: 2026-11-10, published: 2026-11-11, result: approved}",
+    "最终结果的 date 写询异期结束以后的日期（如 2026-11-19）；还在询异期内的，写 stage: preliminary。",
+)
+G309 = Code(
+    "G309",
+    "最终结果与初步结果不同却没有说明",
+    W,
+    "最终结果的结论或票数（参与、同意、反对、弃权）与 decision.preliminary 中公布过的初步结果不同时，"
+    "是否写了 decision.explanation，或对相应数字写了更正记录（corrections）。",
+    "询异期后复核改票是正常的，但居民看过初步结果，有权知道哪张票为什么变了；不加说明的改动像是暗中改票。",
+    "preliminary: {result: approved, agreed: {owners: 771, area_m2: 76508.93}}\n"
+    "# vote.agreed 却是 769 户，没有说明",
+    "在 decision 下写 explanation: 询异期内复核，剔除重复投票 2 张（户数以最终结果为准）。",
+)
+G310 = Code(
+    "G310",
+    "询异期的节假日安排未知",
+    W,
+    "询异期所在年份的法定节假日安排是否已知（节假日数据包或 site_config.yml 的 holiday_calendar）。",
+    "末日逢节假日要顺延；不知道哪天放假，就算不出异议截止日，不能猜。",
+    "decision:\n  stage: preliminary\n  date: 2027-01-28     # 询异期跨进还没公布安排的 2027 年",
+    "在 site_config.yml 的 holiday_calendar 中写上国务院公布的该年放假和调休日期。",
+)
 
 G401 = Code(
     "G401",

@@ -3,6 +3,7 @@
 Art. 201: a period counted in days starts the day after the event, so a notice
 posted on the 1st for 7 days runs through the 8th. Art. 203: if the last day
 is a statutory rest day, the period ends on the next working day instead.
+The objection window (询异期) after a preliminary vote result is such a period too.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from generator.holidays import HolidayCalendar
+from generator.models import Decision
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,12 @@ def earliest_publicity_end(start: date, days: int, calendar: HolidayCalendar) ->
             return PeriodEnd(nominal, day)
         day += timedelta(days=1)
     return PeriodEnd(nominal, day)  # pragma: no cover - no calendar has 60 rest days in a row
+
+
+def objection_end(decision: Decision, days: int, calendar: HolidayCalendar) -> PeriodEnd | None:
+    """The 询异期's last day, counted from the preliminary result's posting; None if never staged."""
+    opened = decision.objection_opened
+    return None if opened is None else earliest_publicity_end(opened, days, calendar)
 
 
 def days_left(end: date, today: date) -> int:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from generator.models import Tally, Vote
+from generator.models import Decision, Tally, Vote
 
 SPECIAL_ITEMS = frozenset({6, 7, 8})
 """Art. 278 ¶1 items that need three quarters: raising the fund, rebuilding, changing shared parts' use."""
@@ -107,3 +107,33 @@ def percent(part: Fraction, whole: Fraction) -> str:
     if whole == 0:
         return "—"
     return f"{float(part / whole) * 100:.2f}%"
+
+
+TALLY_LABELS = (
+    ("participated", "参与表决"),
+    ("agreed", "同意"),
+    ("opposed", "反对"),
+    ("abstained", "弃权"),
+)
+
+
+@dataclass(frozen=True)
+class TallyChange:
+    """One tally whose final figures differ from the preliminary result as it was posted."""
+
+    key: str
+    label: str
+    before: Tally
+    after: Tally
+
+
+def changed_tallies(decision: Decision | None, vote: Vote | None) -> list[TallyChange]:
+    """Each tally the preliminary result gave and the final vote no longer matches."""
+    if decision is None or decision.preliminary is None or vote is None:
+        return []
+    changes = []
+    for key, label in TALLY_LABELS:
+        before, after = getattr(decision.preliminary, key), getattr(vote, key)
+        if before is not None and before != after:
+            changes.append(TallyChange(key, label, before, after))
+    return changes

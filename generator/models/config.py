@@ -125,6 +125,20 @@ class Rules(Model):
     decision_publish_days: Count = Field(
         3, le=365, title="决定公布时限", description="作出决定后多少日内公布，默认 3 日。"
     )
+    objection_days: Count = Field(
+        7,
+        ge=1,
+        le=365,
+        title="询异期天数",
+        description="表决初步结果公布后，业主可以提出异议的天数（询异期），期满才能公布最终结果，默认 7 日。",
+    )
+    objection_source: Text = Field(
+        "本小区议事规则",
+        title="询异期依据",
+        description="询异期天数的出处，显示在网站和海报上。没有查到可以引用的国家或地方规定，"
+        "默认 7 日是本小区议事规则的约定，不是法规；所在城市的电子投票规则另有规定的，"
+        "请改为该规定的天数，并写明文件名和条款。期间按《民法典》第二百零一条、第二百零三条计算。",
+    )
     term_warning_days: Count = Field(
         90,
         le=3650,

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
 
 from generator.models.common import (
     Area,
@@ -39,6 +41,7 @@ MatterStatus = Literal[
 ]
 VoteKind = Literal["special", "ordinary"]
 DecisionResult = Literal["approved", "rejected", "quorum_not_met"]
+DecisionStage = Literal["preliminary", "final"]
 
 STATUS_NAMES: dict[str, str] = {
     "proposed": "提议中",
@@ -55,6 +58,7 @@ RESULT_NAMES: dict[str, str] = {
     "rejected": "未通过",
     "quorum_not_met": "参与表决人数不足，表决无效",
 }
+STAGE_NAMES: dict[str, str] = {"preliminary": "初步结果", "final": "最终结果"}
 
 
 class TimelineEvent(Model):
@@ -91,12 +95,86 @@ class Vote(Model):
     )
 
 
+class PreliminaryResult(Model):
+    """The preliminary result as it was posted, kept on the final decision that followed it.
+
+    The final result may differ (votes rechecked after objections); keeping the
+    preliminary figures lets a resident, and `gongshi check`, see what changed.
+    """
+
+    date: IsoDate = Field(title="初步结果日期", description="初步计票完成的日期。")
+    published: IsoDate | None = Field(
+        None,
+        title="初步结果公布日期",
+        description="张贴初步结果的日期，不写则为计票当天；询异期从这天的第二天起算。",
+    )
+    result: DecisionResult = Field(
+        title="初步结果",
+        description="approved 通过；rejected 未通过；quorum_not_met 参与人数不足。",
+    )
+    participated: Tally | None = Field(
+        None, title="初步参与表决", description="初步结果公布的参与表决户数和面积。"
+    )
+    agreed: Tally | None = Field(None, title="初步同意", description="初步结果公布的同意票。")
+    opposed: Tally | None = Field(None, title="初步反对", description="初步结果公布的反对票。")
+    abstained: Tally | None = Field(None, title="初步弃权", description="初步结果公布的弃权票。")
+
+    @property
+    def posted(self) -> datetime.date:
+        """The day residents could first see it: the objection window counts from the next day."""
+        return self.published or self.date
+
+
 class Decision(Model):
+    """The owners' result, staged as the e-decision platforms publish it: preliminary, 询异期, final.
+
+    `stage` defaults to `final`: before stages existed a decision was posted as the
+    outcome (the site printed it as 结果, the poster as 表决结果公示), so every record
+    written then keeps meaning exactly that. A result still open to objection must
+    say `preliminary`; its final successor keeps it under `preliminary`.
+    """
+
     date: IsoDate = Field(title="决定日期", description="计票完成、作出决定的日期。")
     result: DecisionResult = Field(
         title="结果", description="approved 通过；rejected 未通过；quorum_not_met 参与人数不足。"
     )
     published: IsoDate | None = Field(None, title="公布日期", description="张贴表决结果的日期。")
+    stage: DecisionStage = Field(
+        "final",
+        title="结果阶段",
+        description="preliminary 初步结果（询异期内，业主可以提出异议，结果还可能变）；"
+        "final 最终结果。不写即为 final：分阶段公布以前写下的结果，都是作为定论公布的。",
+    )
+    preliminary: PreliminaryResult | None = Field(
+        None,
+        title="初步结果",
+        description="最终结果之前公布过的初步结果（日期、结论和票数），照当时公布的写，不要再改。",
+    )
+    explanation: Text | None = Field(
+        None,
+        title="差异说明",
+        description="最终结果的结论或票数与初步结果不同时，写明原因，如 询异期内复核，剔除重复投票 2 张。",
+    )
+
+    @property
+    def objection_opened(self) -> datetime.date | None:
+        """The day the preliminary result was posted, from which the 询异期 counts; None if never staged."""
+        if self.stage == "preliminary":
+            return self.published or self.date
+        return self.preliminary.posted if self.preliminary else None
+
+    @field_validator("preliminary")
+    @classmethod
+    def _preliminary_only_on_a_final_result(
+        cls, value: PreliminaryResult | None, info: ValidationInfo
+    ) -> PreliminaryResult | None:
+        if value is not None and info.data.get("stage") == "preliminary":
+            raise PydanticCustomError(
+                "gongshi_stage",
+                "stage 是 preliminary（初步结果）时，decision 里写的就是初步结果，不要再写 preliminary。"
+                "询异期结束、公布最终结果时，把初步结果移到 preliminary 下，并把 stage 改为 final。",
+            )
+        return value
 
 
 class Feedback(Model):

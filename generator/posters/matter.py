@@ -3,19 +3,28 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from fractions import Fraction
 
 from markupsafe import Markup
 
 from generator.chinese_dates import chinese_date
 from generator.models import Matter, Tally
-from generator.models.matter import RESULT_NAMES, STATUS_NAMES
+from generator.models.matter import RESULT_NAMES, STAGE_NAMES, STATUS_NAMES
 from generator.posters.environment import render_template
 from generator.posters.frame import PageSize, body_named, body_of_kind, contact_words, make_frame
 from generator.posters.text_blocks import summary_blocks
 from generator.project import Project
-from generator.voting import ITEM_NAMES, Verdict, percent, vote_verdict
+from generator.publicity import objection_end
+from generator.rules.publicity import project_calendar
+from generator.voting import (
+    ITEM_NAMES,
+    TallyChange,
+    Verdict,
+    changed_tallies,
+    percent,
+    vote_verdict,
+)
 
 CATEGORY_NAMES: dict[str, str] = {
     "maintenance_fund": "专项维修资金",
@@ -36,6 +45,47 @@ class VoteRow:
     owners_share: str
     area: str
     area_share: str
+
+
+@dataclass(frozen=True)
+class ObjectionWindow:
+    """The 询异期 after a preliminary result, as the poster prints it."""
+
+    stage: str
+    opened: date
+    """The day the preliminary result was posted; the window counts from the next day."""
+    last: date
+    known: bool
+    """False when a year's holidays are unknown: `last` is then the earliest the window can end."""
+    days: int
+    source: str
+    preliminary_result: str | None
+    """On a final result, what the preliminary one said."""
+    changes: tuple[TallyChange, ...]
+
+    @property
+    def first(self) -> date:
+        return self.opened + timedelta(days=1)
+
+
+def objection_window(project: Project, matter: Matter) -> ObjectionWindow | None:
+    decision = matter.decision
+    if decision is None:
+        return None
+    rules = project.config.record.rules
+    window = objection_end(decision, rules.objection_days, project_calendar(project))
+    if window is None or decision.objection_opened is None:
+        return None
+    return ObjectionWindow(
+        STAGE_NAMES[decision.stage],
+        decision.objection_opened,
+        window.end or window.nominal,
+        window.end is not None,
+        rules.objection_days,
+        rules.objection_source,
+        RESULT_NAMES[decision.preliminary.result] if decision.preliminary else None,
+        tuple(changed_tallies(decision, matter.vote)),
+    )
 
 
 def issue_date(matter: Matter, today: date) -> date:
@@ -91,6 +141,13 @@ def objection_line(project: Project, matter: Matter, issued: date) -> Markup:
         words = contact_words(issuer.contact) if issuer else Markup("")
         if words:
             whom += Markup("（{}）").format(words)
+    window = objection_window(project, matter)
+    if matter.decision and matter.decision.stage == "preliminary" and window:
+        if window.last >= issued:
+            return Markup(
+                "对初步结果（票数、计票）有异议的，请于{}前向{}书面或当面提出，写明姓名、房号和理由。"
+            ).format(chinese_date(window.last), whom)
+        return Markup("询异期已结束，最终结果公布前有疑问的，请向{}提出。").format(whom)
     when = f"请于{chinese_date(deadline)}前" if deadline and deadline >= issued else "请"
     subject = "本事项" if matter.decision is None else "本事项或表决结果"
     return Markup("对{}有意见或异议的，{}向{}书面或当面提出。").format(subject, when, whom)
@@ -99,12 +156,17 @@ def objection_line(project: Project, matter: Matter, issued: date) -> Markup:
 def render_matter_poster(project: Project, matter: Matter, size: PageSize) -> str:
     issuer = body_named(project, matter.proposed_by) or body_of_kind(project, "owners_committee")
     decided = matter.decision is not None
+    preliminary = matter.decision is not None and matter.decision.stage == "preliminary"
     issued = issue_date(matter, project.today)
+    if preliminary:
+        kind_label = "重大事项表决初步结果公示"
+    else:
+        kind_label = "重大事项表决结果公示" if decided else "重大事项公示"
     frame = make_frame(
         project,
         matter,
         size,
-        kind_label="重大事项表决结果公示" if decided else "重大事项公示",
+        kind_label=kind_label,
         title=matter.title,
         issuer=issuer.name if issuer else project.config.record.community.name,
         issued=issued,
@@ -124,5 +186,7 @@ def render_matter_poster(project: Project, matter: Matter, size: PageSize) -> st
         item_name=ITEM_NAMES[matter.vote.item] if matter.vote else "",
         item_numeral=ITEM_NUMERALS[matter.vote.item] if matter.vote else "",
         vote_rows=vote_rows(matter),
+        stage=STAGE_NAMES[matter.decision.stage] if matter.decision else "",
+        objection=objection_window(project, matter),
         publicity_source=project.config.record.rules.publicity_source,
     )

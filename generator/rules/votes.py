@@ -3,14 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date, timedelta
 from fractions import Fraction
 
 from generator import codes
 from generator.diagnostics import Diagnostic
+from generator.holidays import HolidayCalendar
 from generator.models import Matter
 from generator.models.matter import RESULT_NAMES, STATUS_NAMES
 from generator.project import Project, Sourced
-from generator.voting import ITEM_NAMES, SPECIAL_ITEMS, Measure, Verdict, percent, vote_verdict
+from generator.publicity import PeriodEnd, earliest_publicity_end, objection_end
+from generator.rules.publicity import project_calendar
+from generator.voting import (
+    ITEM_NAMES,
+    SPECIAL_ITEMS,
+    Measure,
+    Verdict,
+    changed_tallies,
+    percent,
+    vote_verdict,
+)
 
 STATUSES_FOR_RESULT: dict[str, frozenset[str]] = {
     "approved": frozenset({"approved", "implementing", "completed"}),
@@ -189,4 +201,104 @@ def missing_step_diagnostics(project: Project) -> Iterator[Diagnostic]:
                 item.span("decision"),
                 "写了表决结果 decision，却没有票数 vote。请补上 vote。",
                 matter.id,
+            )
+
+
+def _window_words(posted: date, days: int, window: PeriodEnd, calendar: HolidayCalendar) -> str:
+    """How the window's end was counted, for a secretary to follow on a calendar."""
+    words = f"初步结果 {posted} 张贴，首日不计入，询异期 {days} 日满为 {window.nominal}"
+    if window.end is not None and window.end != window.nominal:
+        holiday = calendar.holiday_name(window.nominal)
+        rest = f"{holiday}假期" if holiday else "休息日"
+        words += f"；这天是{rest}，按第二百零三条顺延到其后第一个工作日 {window.end}"
+    return words
+
+
+def objection_window_diagnostics(project: Project) -> Iterator[Diagnostic]:
+    rules = project.config.record.rules
+    calendar = project_calendar(project)
+    for item in project.matters:
+        decision = item.record.decision
+        if decision is None or decision.stage != "final" or decision.preliminary is None:
+            continue
+        posted = decision.preliminary.posted
+        window = earliest_publicity_end(posted, rules.objection_days, calendar)
+        closes = window.end or window.nominal  # a later roll-over only moves the close later
+        if decision.date > closes:
+            continue
+        if decision.date < posted:
+            reason = (
+                f"最终结果的日期 {decision.date} 早于初步结果张贴的 {posted}，请检查是否写反了。"
+            )
+        else:
+            last = f"到 {window.end} 结束" if window.end else f"至少到 {window.nominal}"
+            reason = (
+                f"{_window_words(posted, rules.objection_days, window, calendar)}，所以询异期{last}，"
+                f"最终结果却是 {decision.date} 作出的。请把 date 改为询异期结束以后的日期"
+                f"（最早 {closes + timedelta(days=1)}）；还在询异期内的，请写 stage: preliminary。"
+            )
+        yield codes.G308.at(
+            item.span("decision", "date"),
+            f"{reason}（询异期依据：{rules.objection_source}）",
+            item.record.id,
+        )
+
+
+def final_difference_diagnostics(project: Project) -> Iterator[Diagnostic]:
+    for item in project.matters:
+        matter = item.record
+        decision, vote = matter.decision, matter.vote
+        if decision is None or decision.stage != "final" or decision.preliminary is None:
+            continue
+        if decision.explanation:
+            continue
+        corrected = {correction.field for correction in matter.corrections}
+        preliminary = decision.preliminary
+        changes: list[str] = []
+        if preliminary.result != decision.result and "decision.result" not in corrected:
+            changes.append(
+                f"结论由“{RESULT_NAMES[preliminary.result]}”变为“{RESULT_NAMES[decision.result]}”"
+            )
+        for tally in changed_tallies(decision, vote):
+            before, after = tally.before, tally.after
+            if before.owners != after.owners and f"vote.{tally.key}.owners" not in corrected:
+                changes.append(f"{tally.label}由 {before.owners} 户变为 {after.owners} 户")
+            if before.area_m2 != after.area_m2 and f"vote.{tally.key}.area_m2" not in corrected:
+                changes.append(f"{tally.label}面积由 {before.area_m2} 变为 {after.area_m2} 平方米")
+        if changes:
+            yield codes.G309.at(
+                item.span("decision", "preliminary"),
+                f"最终结果与 {preliminary.posted} 公布的初步结果不同：{'；'.join(changes)}。"
+                "请在 decision 下写 explanation，说明为什么变了（如 询异期内复核，剔除重复投票 2 张），"
+                "居民看过初步结果，需要知道原因。",
+                matter.id,
+            )
+
+
+def objection_calendar_diagnostics(project: Project) -> Iterator[Diagnostic]:
+    calendar = project_calendar(project)
+    days = project.config.record.rules.objection_days
+    for item in project.matters:
+        decision = item.record.decision
+        if decision is None:
+            continue
+        window = objection_end(decision, days, calendar)
+        if window is None or window.end is not None or window.unknown_day is None:
+            continue
+        year = window.unknown_day.year
+        known = f"在 site_config.yml 的 holiday_calendar 下写上 {year} 年的放假日和调休上班日。"
+        if decision.stage == "preliminary":
+            yield codes.G310.at(
+                item.span("decision", "date"),
+                f"询异期至少到 {window.nominal}，涉及 {year} 年，目前还不知道该年的法定节假日安排，"
+                "算不出末日是否要顺延，网站和海报上的异议截止日只能写“至少到”这一天。"
+                f"国务院公布后，请{known}",
+                item.record.id,
+            )
+        elif decision.date > window.nominal:  # on or before the nominal end G308 already fires
+            yield codes.G310.at(
+                item.span("decision", "preliminary"),
+                f"询异期至少到 {window.nominal}，涉及 {year} 年，目前还不知道该年的法定节假日安排，"
+                f"无法核对 {decision.date} 公布最终结果时询异期是否已经结束。国务院公布后，请{known}",
+                item.record.id,
             )

@@ -59,6 +59,10 @@ NOT_FREE_TEXT = {
         ("feedback", "phone"),
         *((("vote", part, "area_m2")) for part in ("abstained", "agreed", "eligible", "opposed")),
         ("vote", "participated", "area_m2"),
+        *(
+            ("decision", "preliminary", part, "area_m2")
+            for part in ("abstained", "agreed", "opposed", "participated")
+        ),
     },
     "volunteers": set(),
 }

@@ -7,15 +7,16 @@ from typing import Any
 
 from generator.cjk_text import one_line
 from generator.models import Matter
-from generator.models.matter import RESULT_NAMES, STATUS_NAMES
+from generator.models.matter import RESULT_NAMES, STAGE_NAMES, STATUS_NAMES
 from generator.money import ZERO
-from generator.publicity import days_left
+from generator.publicity import days_left, objection_end
+from generator.rules.publicity import project_calendar
 from generator.site.charts import percent_text, vote_bars, vote_chart
 from generator.site.context import SiteContext, page_file
 from generator.site.pages import Asset, Page, Section
 from generator.site_layout import section_index
 from generator.site_layout import vote_chart as vote_chart_path
-from generator.voting import ITEM_NAMES, vote_verdict
+from generator.voting import ITEM_NAMES, changed_tallies, vote_verdict
 
 INDEX = section_index("matters")
 
@@ -108,6 +109,7 @@ def _matter_page(matter: Matter, site: SiteContext, result: Section) -> Page:
         "proposer": _proposer(matter, site),
         "publicity": _publicity(matter, site),
         "vote": None,
+        "stage": _stage(matter, site),
         "spending": _spending(matter, site),
     }
     if matter.vote:
@@ -157,6 +159,50 @@ def _publicity(matter: Matter, site: SiteContext) -> dict[str, Any] | None:
         "state": state,
         "source": site.project.config.record.rules.publicity_source,
     }
+
+
+def _stage(matter: Matter, site: SiteContext) -> dict[str, Any] | None:
+    """Preliminary or final, and the 询异期 with its state on the day the site is built."""
+    decision = matter.decision
+    if decision is None:
+        return None
+    rules = site.project.config.record.rules
+    stage: dict[str, Any] = {
+        "name": STAGE_NAMES[decision.stage],
+        "decision": decision,
+        "opened": None,
+    }
+    window = objection_end(decision, rules.objection_days, project_calendar(site.project))
+    opened = decision.objection_opened
+    if window is None or opened is None:
+        return stage
+    last = window.end or window.nominal
+    if site.today < opened:
+        state = "初步结果尚未张贴"
+    elif site.today <= last:
+        state = f"询异期中，还有 {days_left(last, site.today)} 天"
+    elif decision.stage == "preliminary":
+        state = "询异期已结束，等待公布最终结果"
+    else:
+        state = "询异期已结束"
+    stage.update(
+        {
+            "opened": opened,
+            "last": last,
+            "known": window.end is not None,
+            "days": rules.objection_days,
+            "source": rules.objection_source,
+            "state": state,
+            "open": decision.stage == "preliminary" and site.today <= last,
+            "feedback": matter.feedback,
+            "proposer": _proposer(matter, site),
+            "preliminary_result": RESULT_NAMES[decision.preliminary.result]
+            if decision.preliminary
+            else None,
+            "changed_tallies": changed_tallies(decision, matter.vote),
+        }
+    )
+    return stage
 
 
 def _verdict_words(verdict: Any) -> str:
