@@ -149,7 +149,27 @@ def figure_changes(
         ]
     if kind == "matter":
         changes = [c for c in changes if c.path != ("status",) or _status_moved_back(c)]
+        changes = [c for c in changes if not _preliminary_kept(c, old, new)]
     return changes
+
+
+def _preliminary_kept(change: Change, old: dict[str, Any], new: dict[str, Any]) -> bool:
+    """A preliminary result replaced by the final one, with the preliminary kept as it was posted.
+
+    That is the e-decision platforms' sequence (初步结果, 询异期, 最终结果), a step forward like a
+    status moving on: the posted figures stay on the record under `decision.preliminary`, and
+    a final result that differs must say why (G309).
+    """
+    before, after = old.get("decision") or {}, new.get("decision") or {}
+    kept = after.get("preliminary")
+    if before.get("stage") != "preliminary" or after.get("stage") != "final" or not kept:
+        return False
+    path = change.path
+    if path[0] == "decision" and len(path) == 2:
+        return as_text(kept.get(path[1])) == change.old
+    if path[0] == "vote" and len(path) == 3 and isinstance(kept.get(path[1]), dict):
+        return as_text(kept[path[1]].get(path[2])) == change.old
+    return False
 
 
 def _status_moved_back(change: Change) -> bool:

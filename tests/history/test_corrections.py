@@ -258,3 +258,57 @@ def test_the_built_site_feed_and_poster_show_the_correction(
     html = poster.read_text("utf-8")
     assert 'class="corrected-mark"' in html and "更正说明" in html
     assert "1480.00" in html and "1380.00" in html and "教具费与窗帘费录入时串行" in html
+
+
+STAGED = "content/matters/cctv-upgrade-2026.yml"
+PRELIMINARY_VOTE = (
+    (
+        "  participated:\n    owners: 901\n    area_m2: 89524.31\n",
+        "  participated:\n    owners: 902\n    area_m2: 89612.40\n",
+    ),
+    (
+        "  agreed:\n    owners: 715\n    area_m2: 71145.56\n",
+        "  agreed:\n    owners: 716\n    area_m2: 71233.65\n",
+    ),
+)
+
+
+def _as_preliminary(text: str) -> str:
+    """The sample's staged matter as it stood on 11-17: the preliminary result, not yet final."""
+    for final, preliminary in PRELIMINARY_VOTE:
+        text = text.replace(final, preliminary)
+    start = text.index("decision:\n")
+    end = text.index("documents:\n")
+    return (
+        text[:start]
+        + "decision:\n  stage: preliminary\n  date: 2026-11-17\n  result: approved\n"
+        + "  published: 2026-11-17\n"
+        + text[end:]
+    )
+
+
+def test_a_final_result_that_keeps_the_preliminary_one_is_a_step_forward(
+    sample_repo: tuple[Path, GitRunner],
+) -> None:
+    root, git = sample_repo
+    final = (root / STAGED).read_text("utf-8")
+    (root / STAGED).write_text(_as_preliminary(final), "utf-8")
+    git("commit", "-q", "--amend", "-am", "发布样例（监控系统表决为初步结果）")
+    (root / STAGED).write_text(final, "utf-8")
+    code, problems = check(root)
+    assert history_errors(problems) == [] and code == 0, problems
+
+
+def test_a_final_result_that_drops_the_preliminary_one_needs_corrections(
+    sample_repo: tuple[Path, GitRunner],
+) -> None:
+    root, git = sample_repo
+    final = (root / STAGED).read_text("utf-8")
+    (root / STAGED).write_text(_as_preliminary(final), "utf-8")
+    git("commit", "-q", "--amend", "-am", "发布样例（监控系统表决为初步结果）")
+    kept = final.index("  preliminary:\n")
+    (root / STAGED).write_text(final[:kept] + final[final.index("documents:\n") :], "utf-8")
+    code, problems = check(root)
+    assert code == 1
+    fields = {str(p["message"]).split("（", 2)[1].split("）")[0] for p in history_errors(problems)}
+    assert {"decision.date", "vote.participated.owners", "vote.agreed.area_m2"} <= fields, problems
