@@ -21,13 +21,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from generator.checksum import _TYPED_LOOKALIKES, ALPHABET, checksum_of, normalize_code
 from generator.checksum import canonical_json as record_canonical_json
 from generator.chinese_dates import chinese_date, chinese_span
+from generator.history.labels import correction_label
 from generator.history.versions import GitHistory, record_id, record_kind
 from generator.models import Ledger, Matter, Organization, Schedule, SiteConfig
 from generator.models.common import Correction
@@ -604,34 +605,9 @@ def correction_words(kind: str, correction: Correction) -> str:
 
 
 def field_words(kind: str, path: str) -> str:
-    """`entries.2.amount` → `收支明细第 2 项·金额`: a correction's field in the form's own words.
-
-    Names come from the models' field titles; a path the models do not know stays as written.
-    """
-    model: type[BaseModel] | None = _MODELS.get(kind)
-    words: list[str] = []
-    for part in path.strip().split("."):
-        if part.isdigit() and words:
-            words[-1] += f"第 {part} 项"
-            continue
-        fields = model.model_fields if model else {}
-        info = fields.get(part) or next((f for f in fields.values() if f.alias == part), None)
-        if info is None:
-            return path
-        words.append(info.title or part)
-        model = _inner_model(info.annotation)
-    return "·".join(words)
-
-
-def _inner_model(annotation: Any) -> type[BaseModel] | None:
-    """The model inside `Tally`, `Tally | None`, `tuple[Entry, ...]` or `dict[str, Yuan]`."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for argument in get_args(annotation):
-        found = _inner_model(argument)
-        if found is not None:
-            return found
-    return None
+    """`entries.2.amount` → `收支明细第 2 笔的金额`: a correction's field in the form's own words."""
+    model = _MODELS.get(kind)
+    return correction_label(model, path) if model else path
 
 
 def verify_report(typed: str, code: str, index: CodeIndex, site_url: str | None = None) -> Report:

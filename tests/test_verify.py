@@ -75,7 +75,7 @@ def test_the_code_of_the_first_poster_is_superseded_by_the_correction(story: Sce
     later = f"（版本号 {_short(story, 'HEAD')}），校验码 {story.second.code}（现在的版本）"
     assert later in output
     assert (
-        f"更正 收支明细第 2 项·金额（entries.2.amount）：200.00 → 250.00（2026年11月26日，{REASON}）"
+        f"更正 收支明细第 2 笔的金额（entries.2.amount）：200.00 → 250.00（2026年11月26日，{REASON}）"
         in output
     )
     assert "更正 期末余额（closing_balance）：1300.10 → 1250.10" in output
@@ -110,7 +110,7 @@ def test_json_says_the_same_as_the_text(story: Scenario) -> None:
     assert step["corrections"][0] == {
         "date": "2026年11月26日",
         "field": "entries.2.amount",
-        "field_words": "收支明细第 2 项·金额",
+        "field_words": "收支明细第 2 笔的金额",
         "old": "200.00",
         "new": "250.00",
         "reason": REASON,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import BaseModel
 
@@ -32,15 +32,14 @@ def field_label(model: type[BaseModel], path: tuple[str | int, ...]) -> str:
     return "".join(words)
 
 
-def _inner_model(annotation: Any) -> Any:
-    """The model a field holds, through tuple[…, ...] and `| None`."""
-    for candidate in (annotation, *getattr(annotation, "__args__", ())):
-        if isinstance(candidate, type) and issubclass(candidate, BaseModel):
-            return candidate
-        inner = getattr(candidate, "__args__", ())
-        for item in inner:
-            if isinstance(item, type) and issubclass(item, BaseModel):
-                return item
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    """The model inside `Tally`, `Tally | None`, `tuple[Entry, ...]` or `dict[str, Yuan]`."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for argument in get_args(annotation):
+        found = _inner_model(argument)
+        if found is not None:
+            return found
     return None
 
 

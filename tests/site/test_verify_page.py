@@ -128,7 +128,7 @@ def test_the_older_code_is_superseded_with_the_old_and_new_values(
     answer = page.page.locator("#gs-verify-answer")
     assert answer.locator("del").all_inner_texts() == ["200.00", "1300.10"]
     assert answer.locator("ins").all_inner_texts() == ["250.00", "1250.10"]
-    assert "更正 收支明细第 2 项·金额" in text and REASON in text
+    assert "更正 收支明细第 2 笔的金额" in text and REASON in text
     assert f"校验码 {story.second.code}（现在的版本）" in text
     assert f"现在的校验码是 {story.second.code}" in text
     codes = [url for url in page.requests if "/verify/codes/" in url]
