@@ -8,6 +8,8 @@ Choices that matter to residents, each measured on the issue:
 - `plugins: []` turns material's search plugin off (its index is one 5.5 MB file and
   misses 业主 inside 业主委员会); Pagefind indexes the built site instead.
 - `strict: true` and link validation: a broken internal link fails the build.
+- `assets/gongshi-log.js` on every page: each visit is a resident's browser checking the
+  public log against the checkpoint it saw last (see generator/log/).
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ NAV: tuple[tuple[str, str], ...] = (
 )
 EXTRA_CSS = "assets/gongshi.css"
 EXTRA_JS = "assets/gongshi-search.js"
+LOG_JS = "assets/gongshi-log.js"
+"""Checks the public log (log/) against the checkpoint this browser saw last, on every page."""
 OVERRIDES = "overrides"
 
 
@@ -62,7 +66,7 @@ def mkdocs_config(project: Project, title: str, search: bool = True) -> dict[str
         "plugins": [],
         "extra": {"generator": False, "pagefind": search},
         "extra_css": [EXTRA_CSS],
-        "extra_javascript": [EXTRA_JS] if search else [],
+        "extra_javascript": [*([EXTRA_JS] if search else []), LOG_JS],
         "markdown_extensions": ["tables", "attr_list", "sane_lists", {"toc": {"permalink": False}}],
         "nav": [{name: path} for name, path in NAV],
         "validation": {
