@@ -151,6 +151,15 @@ def _log_inputs(
     return key, previous
 
 
+KIND_LABELS = {
+    "organization": "组织",
+    "ledger": "账目",
+    "matter": "重大事项",
+    "schedule": "值班表",
+    "config": "总设置",
+}
+
+
 def _rewritten(rewritten: LogRewritten, previous_log: Path | None, out_dir: Path) -> Diagnostic:
     entry = rewritten.entry
     if entry is None:  # pragma: no cover - only a broken consistency proof has no entry
@@ -158,7 +167,7 @@ def _rewritten(rewritten: LogRewritten, previous_log: Path | None, out_dir: Path
     else:
         where = entry.file
         what = (
-            f"上次发布的公示日志第 {rewritten.index + 1} 条（{entry.kind} {entry.record_id}，"
+            f"上次发布的公示日志第 {rewritten.index + 1} 条（{KIND_LABELS.get(entry.kind, entry.kind)} {entry.record_id}，"
             f"提交 {entry.commit[:12]}，{entry.committed[:10]}，校验码 {entry.code}）对不上："
             f"{rewritten.reason}"
         )
