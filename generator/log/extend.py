@@ -114,7 +114,9 @@ def _check_entries_in_history(
     root: Path, entries: tuple[LogEntry, ...], order: dict[str, int]
 ) -> None:
     """Every entry's commit on the first-parent line, holding its file as the same blob."""
+    blobs = _blobs_at(root, [(entry.commit, entry.file) for entry in entries])
     for index, entry in enumerate(entries):
+        short = entry.commit[:12]
         if entry.commit not in order:
             if _is_shallow(root):
                 raise LogUncheckable(
@@ -122,16 +124,12 @@ def _check_entries_in_history(
                     "公示日志。请用完整的克隆生成网站（GitHub Actions 里给 actions/checkout "
                     "加上 fetch-depth: 0）。"
                 )
-            raise LogRewritten(index, entry, f"提交 {entry.commit[:12]} 已不在主分支的历史里")
-    blobs = _blobs_at(root, [(entry.commit, entry.file) for entry in entries])
-    for index, entry in enumerate(entries):
+            raise LogRewritten(index, entry, f"提交 {short} 已不在主分支的历史里")
         found = blobs.get((entry.commit, entry.file))
         if found is None:
-            raise LogRewritten(index, entry, f"提交 {entry.commit[:12]} 里已没有文件 {entry.file}")
+            raise LogRewritten(index, entry, f"提交 {short} 里已没有文件 {entry.file}")
         if found != entry.blob:
-            raise LogRewritten(
-                index, entry, f"提交 {entry.commit[:12]} 里的 {entry.file} 与日志记下的内容不同"
-            )
+            raise LogRewritten(index, entry, f"提交 {short} 里的 {entry.file} 与日志记下的内容不同")
 
 
 def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes:

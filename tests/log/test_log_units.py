@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from generator.history.versions import read_history
 from generator.log import (
+    LogRewritten,
     LogState,
     WitnessStatus,
     extend_log,
@@ -265,3 +267,23 @@ def test_an_upgrade_that_changes_canonical_json_keeps_the_old_leaves(
 def test_an_entry_of_an_unknown_format_is_refused() -> None:
     with pytest.raises(ValueError):
         LogEntry.from_bytes(b'{"v": 2}')
+
+
+def test_an_entry_whose_blob_or_file_git_does_not_hold_is_a_rewrite(
+    community: tuple[Path, GitRunner],
+) -> None:
+    root, _ = community
+    history = read_history(root)
+    assert history is not None
+    origin = "test.example.org/log"
+    state = extend_log(origin, history, root).state
+    entries = list(state.entries)
+    for change, reason in (
+        ({"blob": "0" * 40}, "与日志记下的内容不同"),
+        ({"file": "content/funds/gone.yml"}, "里已没有文件 content/funds/gone.yml"),
+    ):
+        altered = [*entries[:3], replace(entries[3], **change), *entries[4:]]
+        previous = LogState(origin, tuple(e.to_bytes() for e in altered))
+        with pytest.raises(LogRewritten) as raised:
+            extend_log(origin, history, root, previous)
+        assert raised.value.index == 3 and reason in raised.value.reason
