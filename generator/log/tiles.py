@@ -136,14 +136,23 @@ def carry_partial_tiles(previous: Path, folder: Path) -> None:
         relative = partial.relative_to(previous)
         target = folder / relative
         full = folder / relative.parent.with_suffix("")  # `…/005.p/17` → `…/005`
+        if not partial.name.isdigit() or not 0 < int(partial.name) < TILE_WIDTH:
+            continue
         if target.exists() or full.exists() or not partial.is_file() or partial.is_symlink():
             continue
         current = _current_tile(folder / relative.parent.parent, relative.parent.stem)
         if current is None:
             continue
         old = partial.read_bytes()
-        is_entries = relative.parts[1] == ENTRIES_LEVEL
-        if not current.startswith(old) or (not is_entries and len(old) % HASH_SIZE):
+        width = int(partial.name)
+        if relative.parts[1] == ENTRIES_LEVEL:
+            try:
+                fits = len(unbundle(old)) == width
+            except ValueError:
+                fits = False
+        else:
+            fits = len(old) == width * HASH_SIZE
+        if not fits or not current.startswith(old):
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(partial, target)

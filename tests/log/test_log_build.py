@@ -195,7 +195,7 @@ def test_a_signed_checkpoint_verifies_with_the_public_key(
     checkpoint = _verify_every_leaf(root / "site" / "log")
     assert checkpoint.size == 11  # the config's new version is a leaf too
     # the verifier key, parsed per signed-note: name+hex(key ID)+base64(0x01 || public key)
-    name, key_id_hex, encoded = vkey.split("+")
+    name, key_id_hex, encoded = vkey.split("+", 2)
     material = base64.b64decode(encoded)
     assert material[0] == 0x01 and len(material) == 33
     expected_id = hashlib.sha256(name.encode() + b"\n" + material).digest()[:4]
