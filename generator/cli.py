@@ -208,12 +208,22 @@ def print_posters(
 )
 @_today_option("算公示剩余天数和本周安排")
 @click.option("--no-posters", is_flag=True, help="不生成海报（更快，适合预览）。")
-def build(directory: str, out_dir: str, today: date | None, no_posters: bool) -> None:
+@click.option(
+    "--previous-log",
+    "previous_log",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="上次发布的网站的 log/ 文件夹：新的公示日志必须是它的延续，否则不生成（发现改写历史）。",
+)
+def build(
+    directory: str, out_dir: str, today: date | None, no_posters: bool, previous_log: str | None
+) -> None:
     """检查 DIRECTORY（默认当前文件夹）的记录，生成公示网站。"""
     from generator.site.command import build_once
 
     root = _project_root(directory)
-    sys.exit(build_once(root, root / out_dir, today, posters=not no_posters))
+    previous = Path(previous_log) if previous_log else None
+    sys.exit(build_once(root, root / out_dir, today, posters=not no_posters, previous_log=previous))
 
 
 @cli.command()

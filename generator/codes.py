@@ -752,6 +752,48 @@ G803 = Code(
     "照 gongshi check 对改动的提示填写 field（如 entries.3.amount）；多余的更正请删除。",
 )
 
+G820 = Code(
+    "G820",
+    "公示日志被改写",
+    E,
+    "gongshi build --previous-log 时，上次发布的公示日志里的每一条是否都还在 git 主分支的历史里："
+    "同一个提交、同一个文件、同样的内容。",
+    "公示日志只能往后加，已经发布的版本居民看过、海报印过。改写历史（git push --force、"
+    "git commit --amend 或 rebase 改了已推送的提交、删掉提交）会让已经公示的内容悄悄消失或变样，"
+    "居民的浏览器和海报都会发现对不上。网站没有生成，原来的网站保持不变。",
+    "git commit --amend -m 改金额   # 改的是已经推送发布的提交\ngit push --force",
+    "把原来的历史找回来（git reflog 里找到原来的提交，git reset --hard 它，再推送），"
+    "然后把修改作为一个新的提交，并在记录的 corrections: 里写明更正。确实必须改写历史"
+    "（例如删去误公开的个人信息）时，由维护者不带 --previous-log 重新生成，居民的浏览器会"
+    "提示记录不一致，请同时在网站和公示栏上发布说明。",
+)
+
+G821 = Code(
+    "G821",
+    "无法核对上次的公示日志",
+    E,
+    "gongshi build --previous-log 指定的文件夹里是否有完整、有效的公示日志（检查点、哈希和条目"
+    "互相对得上，签名与 log.public_key 相符），以及能否拿它和 git 历史核对。",
+    "核对不了就无法保证这次发布没有改写已公示的内容，所以宁可不发布。网站没有生成，原来的网站"
+    "保持不变。",
+    "gongshi build --previous-log 旧网站   # 应写旧网站里的 log 文件夹\n"
+    "（或在浅克隆 git clone --depth 1 里生成）",
+    "写上次发布的网站的 log/ 文件夹，如 --previous-log 旧网站/log；第一次发布时不写 "
+    "--previous-log。在 CI 里用完整的克隆（actions/checkout 加 fetch-depth: 0）。",
+)
+
+G822 = Code(
+    "G822",
+    "公示日志的签名密钥有误",
+    E,
+    "环境变量 GONGSHI_LOG_KEY 里的私钥格式是否正确，是否与 site_config.yml 的 log.public_key "
+    "配对。",
+    "用错的私钥签名，居民用公示的公钥验证不了检查点，会以为日志是别人伪造的。网站没有生成。",
+    "GONGSHI_LOG_KEY=cuihu.example.org/log+1a2b3c4d+AQ…   # 这是公钥，不是私钥",
+    "GONGSHI_LOG_KEY 应是 python -m generator.log.keys 打印的以 PRIVATE+KEY+ 开头的那一行；"
+    "公钥写进 site_config.yml 的 log.public_key。",
+)
+
 G901 = Code(
     "G901",
     "检查程序出错",
@@ -772,6 +814,7 @@ G902 = Code(
     "—",
     "请把这条信息（包括出错的步骤和记录）报告给维护者；也可以先改一改那条记录里不常见的写法再试。",
 )
+
 G903 = Code(
     "G903",
     "生成海报时出错",

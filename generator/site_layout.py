@@ -70,6 +70,7 @@ GENERATED_NAMES: Mapping[str, tuple[GeneratedName, ...]] = MappingProxyType(
             GeneratedName("pagefind", "pagefind/", "站内搜索的索引"),
             GeneratedName("data", "data/", "公开数据"),
             GeneratedName("posters", "posters/", "海报"),
+            GeneratedName("log", "log/", "公示日志（只增不改的版本记录）"),
             GeneratedName("organizations", "organizations/", "组织机构"),
             GeneratedName("funds", "funds/", "收支账目"),
             GeneratedName("matters", "matters/", "重大事项"),

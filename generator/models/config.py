@@ -7,6 +7,9 @@ Thresholds name their legal source because cities differ.
 
 from __future__ import annotations
 
+import base64
+import binascii
+import hashlib
 import re
 from fractions import Fraction
 from typing import Annotated, Any
@@ -199,6 +202,48 @@ class Privacy(Model):
     )
 
 
+_VERIFIER_KEY = re.compile(r"^([^\s+]+)\+([0-9a-f]{8})\+([A-Za-z0-9+/=]+)$")
+
+
+def _parse_verifier_key(value: Any) -> Any:
+    """A C2SP signed-note verifier key for Ed25519 (see generator/log/note.py), checked whole."""
+    text = str(value).strip()
+    match = _VERIFIER_KEY.match(text)
+    problem = None
+    if match is None:
+        problem = "格式不对：应是「名称+8 位十六进制编号+base64」三段，用 + 号连接"
+    else:
+        name, key_id, encoded = match.groups()
+        try:
+            material = base64.b64decode(encoded, validate=True)
+        except (binascii.Error, ValueError):
+            material = b""
+        if len(material) != 33 or material[0] != 1:
+            problem = "最后一段不是 Ed25519 公钥（base64 解码后应是类型字节 0x01 加 32 字节）"
+        elif hashlib.sha256(name.encode() + b"\n" + material).hexdigest()[:8] != key_id:
+            problem = "第二段（密钥编号）与公钥不符，可能抄错或漏抄了一部分"
+    if problem:
+        raise PydanticCustomError(
+            "gongshi_log_key",
+            "公钥{problem}。请把 python -m generator.log.keys 打印的 public_key 一行原样复制过来。",
+            {"problem": problem},
+        )
+    return text
+
+
+VerifierKey = Annotated[str, BeforeValidator(_parse_verifier_key)]
+
+
+class LogSettings(Model):
+    public_key: VerifierKey | None = Field(
+        None,
+        title="公示日志公钥",
+        description="给公示日志检查点签名的 Ed25519 公钥（C2SP signed-note 的 vkey 格式，如 "
+        "cuihu.example.org/log+1a2b3c4d+AQ…）。私钥只放在 CI 的机密变量 GONGSHI_LOG_KEY 里，"
+        "不写进仓库。用 python -m generator.log.keys 生成一对。",
+    )
+
+
 class SiteConfig(Model):
     community: Community = Field(title="小区", description="小区的基本情况。")
     site: Site = Field(title="网站", description="公示网站的设置。")
@@ -211,4 +256,9 @@ class SiteConfig(Model):
         description="节假日数据包还不知道的年份：按国务院通知填写放假日和调休上班日，键为年份。",
     )
     privacy: Privacy = Field(default_factory=Privacy, title="隐私", description="隐私检查的设置。")
+    log: LogSettings = Field(
+        default_factory=LogSettings,
+        title="公示日志",
+        description="公开的只增日志（网站的 log/ 文件夹）的设置：签名用的公钥。",
+    )
     established: IsoDate | None = Field(None, title="建站日期", description="开始公示的日期。")

@@ -15,6 +15,9 @@ from datetime import date
 from pathlib import Path
 
 from generator.failures import rendering
+from generator.log import LogRewritten, LogState, LogUncheckable, extend_log, log_origin, write_log
+from generator.log.checkpoint import LOG_FOLDER
+from generator.log.note import SignerKey
 from generator.output_folder import (
     ensure_writable,
     recover_folder,
@@ -39,6 +42,9 @@ class BuildResult:
     out_dir: Path
     pages: int
     posters: int
+    log_size: int = 0
+    log_appended: int = 0
+    in_git: bool = True
 
 
 def write_docs(site: SiteContext, section: Section, project_dir: Path, search: bool) -> None:
@@ -83,6 +89,9 @@ def build_site(
     search: bool = True,
     docs_dir: Path | None = None,
     progress: Callable[[str], None] = lambda _: None,
+    previous_log: LogState | None = None,
+    previous_log_dir: Path | None = None,
+    log_key: SignerKey | None = None,
 ) -> BuildResult:
     """Build the whole site into `out_dir`, replacing it only when complete.
 
@@ -92,6 +101,9 @@ def build_site(
     project, holds it, lies in its records, or is a folder Gongshi did not make.
     `docs_dir`, when given, keeps the generated mkdocs project (Markdown, overrides,
     mkdocs.yml) there for inspection or for building with another tool.
+    `previous_log` is the last deployed log (`log.read_log`, from `previous_log_dir`):
+    the new log must extend it, or LogRewritten / LogUncheckable is raised before
+    anything is built. `log_key` signs the log's checkpoint.
     """
     out_dir = out_dir.absolute()
     ensure_writable(out_dir, project.root, instead="--out site")
@@ -104,11 +116,15 @@ def build_site(
     try:
         with rendering("读取记录的修改历史（git）"):
             site = SiteContext(project, record_histories(project))
-        if project.history is None:
+        history = project.history
+        if history is None:
             progress(
                 "提示：这个文件夹不在 git 仓库里，网站不显示各记录的版本和修订记录，"
                 "也无法核对已公布的数字是否被改动。把记录放进 git 仓库后即可显示。"
             )
+        with rendering("整理公示日志", passing=(LogRewritten, LogUncheckable)):
+            origin = log_origin(project.config.record.site.url)
+            log = extend_log(origin, history, project.root, previous_log)
         project_dir = docs_dir if docs_dir else work / "project"
         if docs_dir and project_dir.exists():
             shutil.rmtree(project_dir)
@@ -133,8 +149,17 @@ def build_site(
             progress("正在建立搜索索引……")
             with rendering("建立搜索索引", passing=(SearchIndexFailed,)):
                 index_site(built)
+        with rendering("写出公示日志（log/）"):
+            write_log(built / LOG_FOLDER, log.state, log_key, previous_log_dir)
         replace_folder(built, out_dir, "site")
-        return BuildResult(out_dir, len(section.pages), poster_count)
+        return BuildResult(
+            out_dir,
+            len(section.pages),
+            poster_count,
+            log.state.size,
+            log.appended,
+            history is not None,
+        )
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import threading
 import time
 from datetime import date
@@ -19,7 +20,11 @@ import click
 from generator import codes
 from generator.check import check_project
 from generator.content_files import find_files
+from generator.diagnostics import Diagnostic, Span
 from generator.failures import RenderingFailed, failure_diagnostic
+from generator.log import LogRewritten, LogState, LogUncheckable, LogUnreadable, read_log
+from generator.log.keys import KEY_VARIABLE, signer_from_environment
+from generator.log.note import BadKey, SignerKey, parse_verifier_key
 from generator.output import format_line, format_text
 from generator.output_folder import UnsafeOutputFolder, is_marked, recover_folder, refusal
 from generator.project import CONFIG_FILE, CONTENT_DIR, Project
@@ -47,7 +52,13 @@ def _old_site(out_dir: Path) -> str:
     return "（原来的网站保持不变）" if is_marked(out_dir) else ""
 
 
-def build_once(root: Path, out_dir: Path, today: date | None, posters: bool) -> int:
+def build_once(
+    root: Path,
+    out_dir: Path,
+    today: date | None,
+    posters: bool,
+    previous_log: Path | None = None,
+) -> int:
     reason = refusal(out_dir, root, instead="--out site")
     if reason is not None:
         click.echo(f"用法错误：{reason}", err=True)
@@ -61,8 +72,28 @@ def build_once(root: Path, out_dir: Path, today: date | None, posters: bool) -> 
     project = checked_project(root, today, out_dir)
     if project is None:
         return EXIT_CONTENT
+    prepared = _log_inputs(project, previous_log, out_dir)
+    if prepared is None:
+        return EXIT_CONTENT
+    key, previous = prepared
     try:
-        result = build_site(project, out_dir, posters=posters, progress=click.echo)
+        result = build_site(
+            project,
+            out_dir,
+            posters=posters,
+            progress=click.echo,
+            previous_log=previous,
+            previous_log_dir=previous_log,
+            log_key=key,
+        )
+    except LogRewritten as rewritten:
+        click.echo(format_line(_rewritten(rewritten, previous_log, out_dir)), err=True)
+        return EXIT_CONTENT
+    except LogUncheckable as uncheckable:
+        where = str(previous_log or out_dir)
+        message = f"{uncheckable}网站没有生成{_old_site(out_dir)}。"
+        click.echo(format_line(codes.G821.at(Span(where), message)), err=True)
+        return EXIT_CONTENT
     except UnsafeOutputFolder as unsafe:
         click.echo(f"用法错误：{unsafe}", err=True)
         return EXIT_MISUSE
@@ -86,7 +117,68 @@ def build_once(root: Path, out_dir: Path, today: date | None, posters: bool) -> 
     except Exception as error:  # a library failure outside every named step: still no traceback
         return _build_failed(RenderingFailed("生成网站", error), out_dir)
     _report(result)
+    if key is None:
+        click.echo(
+            f"注意：公示日志的检查点没有签名（没有设置环境变量 {KEY_VARIABLE}）。居民的浏览器照样能发现"
+            "日志被改写，但无法确认检查点出自业委会；生成密钥的方法见 docs/log.md。"
+        )
     return EXIT_OK
+
+
+def _log_inputs(
+    project: Project, previous_log: Path | None, out_dir: Path
+) -> tuple[SignerKey | None, LogState | None] | None:
+    """The signing key and the previous log, or None after printing why they cannot be used."""
+    public_key = project.config.record.log.public_key
+    try:
+        key = signer_from_environment(os.environ, public_key)
+    except BadKey as bad:
+        message = f"{bad}网站没有生成{_old_site(out_dir)}。"
+        click.echo(format_line(codes.G822.at(Span(KEY_VARIABLE), message)), err=True)
+        return None
+    if previous_log is None:
+        return key, None
+    verifier = parse_verifier_key(public_key) if public_key else None
+    try:
+        previous = read_log(previous_log, verifier)
+    except LogUnreadable as unreadable:
+        message = (
+            f"{unreadable}请写上次发布的网站里的 log 文件夹；第一次发布时不写 --previous-log。"
+            f"网站没有生成{_old_site(out_dir)}。"
+        )
+        click.echo(format_line(codes.G821.at(Span(str(previous_log)), message)), err=True)
+        return None
+    return key, previous
+
+
+KIND_LABELS = {
+    "organization": "组织",
+    "ledger": "账目",
+    "matter": "重大事项",
+    "schedule": "值班表",
+    "config": "总设置",
+}
+
+
+def _rewritten(rewritten: LogRewritten, previous_log: Path | None, out_dir: Path) -> Diagnostic:
+    entry = rewritten.entry
+    if entry is None:  # pragma: no cover - only a broken consistency proof has no entry
+        where, what = str(previous_log), rewritten.reason
+    else:
+        where = entry.file
+        what = (
+            f"上次发布的公示日志第 {rewritten.index + 1} 条（{KIND_LABELS.get(entry.kind, entry.kind)} {entry.record_id}，"
+            f"提交 {entry.commit[:12]}，{entry.committed[:10]}，校验码 {entry.code}）对不上："
+            f"{rewritten.reason}"
+        )
+    return codes.G820.at(
+        Span(where),
+        f"{what}。这说明 git 历史被改写过（git push --force、修改或删掉了已经发布的提交），"
+        "已经公示的版本会悄悄消失，居民的浏览器和公示栏上的海报都会发现对不上。"
+        f"网站没有生成{_old_site(out_dir)}。请找回原来的历史，把修改作为新的提交并写明更正"
+        "（corrections:）；详见 gongshi check --explain G820。",
+        entry.record_id if entry else None,
+    )
 
 
 def _build_failed(failure: RenderingFailed, out_dir: Path) -> int:
@@ -100,6 +192,12 @@ def _build_failed(failure: RenderingFailed, out_dir: Path) -> int:
 def _report(result: BuildResult) -> None:
     posters = f"、{result.posters} 份海报" if result.posters else ""
     click.echo(f"网站已生成：{result.pages} 个页面{posters}，在 {result.out_dir}。")
+    if not result.in_git:
+        click.echo("公示日志是空的：小区资料不在 git 仓库里，还没有已发布（已提交）的版本。")
+    else:
+        click.echo(
+            f"公示日志（log/）共 {result.log_size} 个记录版本，这次新增 {result.log_appended} 个。"
+        )
 
 
 def content_state(root: Path) -> tuple[tuple[str, int, int], ...]:

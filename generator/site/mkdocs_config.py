@@ -8,6 +8,8 @@ Choices that matter to residents, each measured on the issue:
 - `plugins: []` turns material's search plugin off (its index is one 5.5 MB file and
   misses 业主 inside 业主委员会); Pagefind indexes the built site instead.
 - `strict: true` and link validation: a broken internal link fails the build.
+- `assets/gongshi-log.js` on every page: each visit is a resident's browser checking the
+  public log against the checkpoint it saw last (see generator/log/).
 """
 
 from __future__ import annotations
@@ -36,6 +38,8 @@ VERIFY_CSS = "assets/gongshi-verify.css"
 VERIFY_JS = "assets/gongshi-verify.js"
 """The 核验 page's script, on every page: a record page opened from a poster's QR code
 (`?code=…`) says at once whether that poster is the current version."""
+LOG_JS = "assets/gongshi-log.js"
+"""Checks the public log (log/) against the checkpoint this browser saw last, on every page."""
 OVERRIDES = "overrides"
 
 
@@ -67,7 +71,7 @@ def mkdocs_config(project: Project, title: str, search: bool = True) -> dict[str
         "plugins": [],
         "extra": {"generator": False, "pagefind": search},
         "extra_css": [EXTRA_CSS, VERIFY_CSS],
-        "extra_javascript": [*([EXTRA_JS] if search else []), VERIFY_JS],
+        "extra_javascript": [*([EXTRA_JS] if search else []), LOG_JS, VERIFY_JS],
         "markdown_extensions": ["tables", "attr_list", "sane_lists", {"toc": {"permalink": False}}],
         "nav": [{name: path} for name, path in NAV],
         "validation": {

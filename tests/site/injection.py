@@ -37,6 +37,7 @@ def one_line_payloads() -> list[str]:
 NOT_FREE_TEXT = {
     "site_config.yml": {
         ("community", "total_area_m2"),
+        ("log", "public_key"),  # an Ed25519 key, refused unless well-formed (G102)
         ("rules", "party_owner_ratio"),
         ("privacy", "public_numbers", "*"),
         ("rules", "aid_categories", "*"),  # names matched against ledger categories
