@@ -237,9 +237,9 @@ def build(
     show_default=True,
     help="输出格式：text 给人看，json 给程序（与核验页读取的数据相同）。",
 )
-# The poster's witness, `--log-size N --log-root PREFIX` (the log's size and root prefix printed
-# on the poster), goes here: check it against today's log and set `Report.witness`.
-def verify(code: str, directory: str, fmt: str) -> None:
+@click.option("--log-size", type=click.IntRange(min=0), help="海报上印的公示日志条数。")
+@click.option("--log-root", help="海报上印的公示日志指纹（8 位）。")
+def verify(code: str, directory: str, fmt: str, log_size: int | None, log_root: str | None) -> None:
     """核验海报上的校验码 CODE：它属于哪条记录的哪个版本，是否仍是现在公示的内容。
 
     退出码：0 是当前版本；1 已被取代、已删除或找不到；2 用法错误。
@@ -258,7 +258,10 @@ def verify(code: str, directory: str, fmt: str) -> None:
     normalized = typed_code(code)
     if normalized is None:
         _misuse(not_a_code_message(code))
-    report = verify_project(root, code, normalized)
+    if (log_size is None) != (log_root is None):
+        _misuse("海报上的公示日志有两项：--log-size（条数）和 --log-root（指纹），请两项一起写。")
+    witness = (log_size, log_root) if log_size is not None and log_root is not None else None
+    report = verify_project(root, code, normalized, witness)
     if fmt == "json":
         click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
     else:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
@@ -30,6 +30,9 @@ from generator.checksum import canonical_json as record_canonical_json
 from generator.chinese_dates import chinese_date, chinese_span
 from generator.history.labels import correction_label
 from generator.history.versions import GitHistory, record_id, record_kind
+from generator.log.current import current_log
+from generator.log.state import LogState
+from generator.log.witness import witness_status
 from generator.models import Ledger, Matter, Organization, Schedule, SiteConfig
 from generator.models.common import Correction
 from generator.models.matter import RESULT_NAMES, STATUS_NAMES
@@ -477,8 +480,8 @@ class Report:
     near: tuple[str, ...] = ()
     site_url: str | None = None
     witness: dict[str, Any] | None = None
-    """The poster's log witness (`--log-size`, `--log-root`), checked against today's log:
-    filled in by the log's consistency check when those options are given (not yet wired)."""
+    """The poster's log witness (`--log-size`, `--log-root`) checked against today's log
+    (`witness_json`); None when those options were not given."""
 
     @property
     def found(self) -> bool:
@@ -516,8 +519,37 @@ def not_a_code_message(typed: str) -> str:
     )
 
 
+WITNESS_WORDS = {
+    "contained": "今天的公示日志完整包含这张海报印制时的全部 {size} 条公示（指纹 {prefix} 相符），"
+    "此后只有新增，没有改写。",
+    "different": "警告：今天的公示日志与这张海报印制时的不一致：前 {size} 条的指纹不是 {prefix}。"
+    "可能有人改写了已经公示的记录，也可能是抄错了指纹。请再核对一遍海报上的两项；确认无误，"
+    "请向监督委员会或社区居委会反映。",
+    "beyond": "警告：海报上写公示日志有 {size} 条，今天的日志却没有这么多。日志只会增加，"
+    "不会减少：要么抄错了条数，要么已公示的记录被删去了。请向监督委员会或社区居委会反映。",
+    "invalid": "海报上的公示日志写的是条数（一个数）和指纹（8 位，由 0–9 和 a–f 组成），"
+    "请照海报抄写。",
+}
+
+
+def witness_json(state: LogState, size: int, prefix: str) -> dict[str, Any]:
+    """What today's log says of a poster's printed log size and root prefix."""
+    status = witness_status(state, size, prefix)
+    shown = prefix.strip().lower()
+    return {
+        "size": size,
+        "root_prefix": shown,
+        "status": status.value,
+        "contained": status.contained,
+        "today_size": state.size,
+        "words": WITNESS_WORDS[status.value].format(size=size, prefix=shown),
+    }
+
+
 def report_text(report: Report) -> str:
     lines: list[str] = []
+    if report.witness is not None:
+        lines.append(f"公示日志：{report.witness['words']}")
     if not report.history:
         lines.append(
             "这个文件夹不在 git 仓库里（或没有安装 git），查不到以前的版本，只核对现有的记录。"
@@ -617,8 +649,10 @@ def verify_report(typed: str, code: str, index: CodeIndex, site_url: str | None 
 
 
 def exit_status(report: Report) -> int:
-    """0 when the code is a current version, 1 when it is superseded, removed or unknown."""
-    return 0 if report.current else 1
+    """0 when the code is a current version (and the poster's log witness, if given, is in
+    today's log); 1 when it is superseded, removed or unknown, or the log was rewritten."""
+    witnessed = report.witness is None or bool(report.witness["contained"])
+    return 0 if report.current and witnessed else 1
 
 
 def shard_name(code: str) -> str:
@@ -635,8 +669,10 @@ def code_shards(answers: Sequence[Answer]) -> dict[str, dict[str, list[dict[str,
     return shards
 
 
-def verify_project(root: Path, typed: str, code: str) -> Report:
-    """Read git once and the working copy once, and answer for `code`."""
+def verify_project(
+    root: Path, typed: str, code: str, witness: tuple[int, str] | None = None
+) -> Report:
+    """Read git once and the working copy once, and answer for `code` (and a poster's witness)."""
     from generator.history.versions import read_history
     from generator.project import load_project
     from generator.urls import site_base
@@ -645,4 +681,7 @@ def verify_project(root: Path, typed: str, code: str) -> Report:
     history = project.history if project else read_history(root)
     index = record_lines(history, project, root)
     site_url = site_base(project.config.record.site.url) if project else None
-    return verify_report(typed, code, index, site_url)
+    report = verify_report(typed, code, index, site_url)
+    if witness is not None and project is not None:
+        report = replace(report, witness=witness_json(current_log(project), *witness))
+    return report

@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from generator.checksum import record_checksum
 from generator.history.labels import correction_label
+from generator.log.current import printed_witness
 from generator.models import Ledger, Matter, Organization, Schedule
 from generator.models.common import Contact
 from generator.posters.qr import qr_svg
@@ -58,6 +59,8 @@ class Frame:
     qr: Markup
     feedback: tuple[Markup, ...]
     site_contact: Markup
+    log_witness: tuple[int, str] | None = None
+    """The public log's size and root prefix at printing time: the poster is its witness."""
     corrections: tuple[CorrectionLine, ...] = ()
     """The record's corrections, newest first: a corrected record's poster says 更正 and prints them."""
 
@@ -142,4 +145,5 @@ def make_frame(
         feedback=tuple(Markup("{}").format(line) for line in feedback if line),
         site_contact=contact_words(config.site.contact),
         corrections=correction_lines(record),
+        log_witness=printed_witness(project),
     )

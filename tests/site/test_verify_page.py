@@ -77,7 +77,7 @@ class Visit:
 
     def type_code(self, typed: str) -> str:
         self.page.locator("#gs-verify-code").fill(typed)
-        self.page.locator("button.gs-verify__button").click()
+        self.page.locator("#gs-verify button.gs-verify__button").click()
         self.page.locator(".gs-verify__busy").wait_for(state="detached", timeout=10_000)
         return self.answer()
 

@@ -16,6 +16,9 @@
  * window.GongshiLog.check() resolves to {status, size, root, previous}, status one of
  * 'first' | 'same' | 'extended' | 'rewritten' | 'unavailable' (one check per page load);
  * window.GongshiLog.entries() resolves to every log entry, parsed from the entry bundles.
+ * window.GongshiLog.witness(size, prefix) resolves to {status: 'contained' | 'different' |
+ * 'beyond' | 'invalid' | 'unavailable', …}: does today's log hold the state a poster printed?
+ * On the 核验 page it answers the form #gs-witness-form (and `?log=SIZE-PREFIX`).
  */
 (function () {
   "use strict";
@@ -377,6 +380,85 @@
     document.body.insertBefore(banner, document.body.firstChild);
   }
 
-  window.GongshiLog = { check: check, entries: entries };
+  // ---------------------------------------------------------------- a poster as a witness
+
+  function hex(bytes) {
+    return Array.from(bytes).map(function (b) { return (b < 16 ? "0" : "") + b.toString(16); }).join("");
+  }
+
+  // Does today's log contain the state a poster printed (its size and root prefix)? The first
+  // `size` leaves are hashed from today's tiles, and today's whole tree must hash to today's
+  // checkpoint, so a match means today's log extends what the poster saw.
+  function witness(size, prefix) {
+    var wanted = String(prefix || "").toLowerCase().replace(/[\s\-_·.]/g, "")
+      .replace(/o/g, "0").replace(/[il]/g, "1");
+    size = Number(size);
+    if (!/^[0-9a-f]{8,64}$/.test(wanted) || !Number.isInteger(size) || size < 0) {
+      return Promise.resolve({ status: "invalid", size: size, prefix: wanted });
+    }
+    return fetch(new URL("checkpoint", logRoot).href, { cache: "no-store" })
+      .then(function (response) { return response.text(); })
+      .then(function (text) {
+        var current = parseCheckpoint(text);
+        if (size > current.size) return { status: "beyond", size: size, prefix: wanted, today: current.size };
+        var tree = new Tree(current.size);
+        var whole = current.size ? tree.hash(0, current.size) : sha256(new Uint8Array(0));
+        var part = size ? tree.hash(0, size) : sha256(new Uint8Array(0));
+        return Promise.all([whole, part]).then(function (roots) {
+          if (!equal(roots[0], current.rootBytes)) return { status: "unavailable", size: size, prefix: wanted };
+          var status = hex(roots[1]).indexOf(wanted) === 0 ? "contained" : "different";
+          return { status: status, size: size, prefix: wanted, today: current.size };
+        });
+      })
+      .catch(function () { return { status: "unavailable", size: size, prefix: wanted }; });
+  }
+
+  function witnessWords(outcome) {
+    switch (outcome.status) {
+      case "contained":
+        return "相符：今天的公示日志完整包含这张海报印制时的全部 " + outcome.size + " 条公示，" +
+          "此后只有新增（现有 " + outcome.today + " 条），没有改写。";
+      case "different":
+        return "警告：今天的公示日志与这张海报印制时的不一致：前 " + outcome.size + " 条的指纹不是 " +
+          outcome.prefix + "。可能有人改写了已经公示的记录，也可能是抄错了。请再核对一遍；" +
+          "确认无误，请截屏保存本页，并向监督委员会或社区居委会反映。";
+      case "beyond":
+        return "警告：海报上写公示日志有 " + outcome.size + " 条，今天的日志只有 " + outcome.today +
+          " 条。日志只会增加，不会减少：要么抄错了条数，要么已公示的记录被删去了。";
+      case "invalid":
+        return "请照海报抄写两项：条数是一个数，指纹是 8 位，由 0–9 和 a–f 组成。";
+      default:
+        return "暂时无法读取公示日志，请稍后再试。";
+    }
+  }
+
+  function witnessForm() {
+    var form = document.getElementById("gs-witness-form");
+    var answer = document.getElementById("gs-witness-answer");
+    if (!form || !answer) return;
+    function run(size, prefix) {
+      answer.textContent = "正在核对……";
+      witness(size, prefix).then(function (outcome) {
+        answer.textContent = witnessWords(outcome);
+        answer.setAttribute("data-status", outcome.status);
+        if (outcome.status === "different" || outcome.status === "beyond") answer.setAttribute("role", "alert");
+      });
+    }
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      run(form.elements["log-size"].value, form.elements["log-root"].value);
+    });
+    var given = new URLSearchParams(window.location.search).get("log");
+    if (given && given.indexOf("-") > 0) {
+      var parts = given.split("-");
+      form.elements["log-size"].value = parts[0];
+      form.elements["log-root"].value = parts.slice(1).join("");
+      run(parts[0], parts.slice(1).join(""));
+    }
+  }
+
+  window.GongshiLog = { check: check, entries: entries, witness: witness };
   check().then(show);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", witnessForm);
+  else witnessForm();
 })();
