@@ -75,8 +75,7 @@ def _build(root: Path, keep: Path) -> Path:
     )
     assert result.exit_code == 0, result.output
     shutil.copytree(root / "site", keep)
-    (keep / "status.html").write_text(STATUS_PAGE, encoding="utf-8")
-    return keep
+    return keep  # the built site's own 核验 page (verify/) holds #gongshi-log-status
 
 
 def _check(context: Any, url: str) -> tuple[dict[str, Any], Any, list[str]]:
@@ -139,7 +138,7 @@ def test_a_browser_that_saw_a_checkpoint_warns_when_the_history_is_rewritten(
         assert errors == []
         page.close()
 
-        outcome, page, errors = _check(context, deployment.url + "status.html")
+        outcome, page, errors = _check(context, deployment.url + "verify/")
         assert outcome["status"] == "same"
         assert "与您上次看到的一致（10 个记录版本）" in page.inner_text("#gongshi-log-status")
         page.close()
@@ -158,7 +157,7 @@ def test_a_browser_that_saw_a_checkpoint_warns_when_the_history_is_rewritten(
         assert errors == []
         page.close()
 
-        outcome, page, errors = _check(context, deployment.url + "status.html")
+        outcome, page, errors = _check(context, deployment.url + "verify/")
         assert outcome["status"] == "rewritten"
         status = page.locator("#gongshi-log-status")
         assert WARNING in status.inner_text()
