@@ -11,8 +11,8 @@ wrongly, because then the value the secretary meant to publish is silently lost:
 - the field's Chinese title written as the key (`金额:` for `amount:`): the titles are
   what the editor's hover help and every message show beside the key;
 - a few letters off (`closing_balence`, `partcipated`): an edit distance, counting a
-  swap of two neighbours as one edit, that grows with the name's length, so that a
-  short added name (`tags`, `url`) is not mistaken for a short field (`team`, `role`).
+  swap of two neighbours as one edit, that grows with the shorter name's length, so
+  that a short added name (`tags`, `count`) is not mistaken for a field (`team`, `amount`).
 
 Pinyin keys (`jine` for 金额) are not guessed: they share no letters with the English
 field names, and telling them from a community's own pinyin fields would need a
@@ -74,8 +74,9 @@ def misspelt_field(key: str, fields: Mapping[str, str | None]) -> Misspelling | 
         return None
     best: tuple[int, str] | None = None
     for name in fields:
-        distance = edit_distance(written, name, allowed_edits(name))
-        if distance <= allowed_edits(name) and (best is None or distance < best[0]):
+        allowed = allowed_edits(min(written, name, key=len))
+        distance = edit_distance(written, name, allowed)
+        if distance <= allowed and (best is None or distance < best[0]):
             best = (distance, name)
     return Misspelling(best[1], "拼错了字母") if best else None
 
