@@ -566,8 +566,8 @@ G401 = Code(
     "公示期是否达到 rules.publicity_min_days：按《民法典》第二百零一条首日不计入，"
     "第二百零三条末日逢法定休假日顺延至其后第一个工作日。",
     "公示期太短，业主来不及看到、提出异议。",
-    "publicity: {start: 2026-09-30, end: 2026-10-07}  # 末日在国庆假期内",
-    "publicity: {start: 2026-09-30, end: 2026-10-09}",
+    "publicity: {start: 2026-09-30, end: 2026-10-07}  # 7 日期满在国庆假期内",
+    "publicity: {start: 2026-09-30, end: 2026-10-08}  # 顺延到假期后第一个工作日",
 )
 G402 = Code(
     "G402",
@@ -750,7 +750,7 @@ G803 = Code(
     W,
     "corrections 里一条更正的 field 是否真的在已提交的历史中改动过。",
     "field 写错时，真正的改动可能仍没有更正记录；也可能这条更正是多余的。",
-    "field: entries.30.amount，但本期只有 12 笔收支。",
+    "field: entries.30.amount   # 本期只有 12 笔收支",
     "照 gongshi check 对改动的提示填写 field（如 entries.3.amount）；多余的更正请删除。",
 )
 
