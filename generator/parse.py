@@ -139,7 +139,8 @@ def _misspelt_key_diagnostic(
         if key in required and not (isinstance(present, dict) and key in present):
             title = _fields_at(model, outer).get(key)
             label = f"「{key}」（{title}）" if title else f"「{key}」"
-            where = f"与 {outer[-1]} 对齐" if outer else "顶格写"
+            mapping = next(step for step in reversed(loc[:-1]) if isinstance(step, str))
+            where = f"与 {mapping} 对齐" + ("（顶格写）" if not outer else "")
             return codes.G103.at(
                 span,
                 f"这一层没有字段「{key}」，它不会被读取。{label}属于上一层：是不是缩进多了？"
