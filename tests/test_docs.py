@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
+import markdown
 import yaml
 from click.testing import Result
 
@@ -144,3 +146,14 @@ def test_every_check_format_links_each_problem_to_its_entry(
     assert [p["help"] for p in problems] == ["docs/rules.md#g201"]
     github = run_cli("check", str(base_project), "--today", TODAY, "--format", "github")
     assert github.output.rstrip().endswith("%0A说明：docs/rules.md#g201")
+
+
+def test_multi_line_examples_render_as_code_blocks() -> None:
+    rendered = markdown.markdown(GUIDE_PATH.read_text("utf-8"), extensions=["fenced_code"])
+    blocks = [
+        html.unescape(b) for b in re.findall(r"<pre><code[^>]*>(.*?)</code></pre>", rendered, re.S)
+    ]
+    for code in codes.CATALOGUE:
+        for text in (code.bad, code.fix):
+            if "\n" in text:
+                assert f"{text.expandtabs(4)}\n" in blocks, code.code  # Markdown expands tabs
