@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from itertools import groupby
 
 from generator.diagnostics import Diagnostic
+from generator.guide import code_title, help_link
 
 FORMATS = ("text", "json", "github")
 
@@ -28,7 +29,17 @@ def format_text(diagnostics: Sequence[Diagnostic]) -> str:
         summary += "请按提示修改后再运行 gongshi check。"
     first = diagnostics[0].code
     summary += f"\n想了解某个编号，运行 gongshi check --explain {first}，或查看 docs/rules.md。"
+    summary += help_links(diagnostics)
     return "\n\n".join(blocks) + "\n\n" + summary
+
+
+def help_links(diagnostics: Sequence[Diagnostic]) -> str:
+    """Each code met, once, with the link to its entry in the secretaries' guide."""
+    lines = [
+        f"  {code} {code_title(code)}：{help_link(code)}"
+        for code in dict.fromkeys(d.code for d in diagnostics)
+    ]
+    return "\n各编号的说明：\n" + "\n".join(lines)
 
 
 def format_line(d: Diagnostic) -> str:
@@ -47,6 +58,7 @@ def format_json(diagnostics: Sequence[Diagnostic]) -> str:
                 "column": d.span.column,
                 "message": d.message,
                 "record_id": d.record_id,
+                "help": help_link(d.code),
             }
             for d in diagnostics
         ],
@@ -71,7 +83,8 @@ def format_github(diagnostics: Sequence[Diagnostic]) -> str:
         if d.span.line:
             properties += f",line={d.span.line},col={d.span.column}"
         properties += f",title={_escape_github(d.code, True)}"
-        lines.append(f"::{level} {properties}::{_escape_github(d.message)}")
+        message = f"{d.message}\n说明：{help_link(d.code)}"
+        lines.append(f"::{level} {properties}::{_escape_github(message)}")
     return "\n".join(lines)
 
 

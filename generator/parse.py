@@ -8,23 +8,23 @@ every structural problem a file, line and column, and a stable code.
 from __future__ import annotations
 
 import copy
-import difflib
 import re
 import types
 import typing
-from typing import Any, TypeVar
+from dataclasses import dataclass
+from typing import Any, NamedTuple, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from generator import codes
 from generator.diagnostics import Diagnostic
+from generator.field_typos import misspelt_field
 from generator.loader import LoadedFile, SourceMap
 
 M = TypeVar("M", bound=BaseModel)
 
 _CODE_BY_ERROR_TYPE: dict[str, codes.Code] = {
     "missing": codes.G101,
-    "extra_forbidden": codes.G103,
     "gongshi_date": codes.G104,
     "gongshi_amount": codes.G105,
     "literal_error": codes.G106,
@@ -48,25 +48,127 @@ _PLAIN_MESSAGES: dict[str, str] = {
 }
 
 
+@dataclass(frozen=True)
+class UnreadField:
+    """A key the model does not know, kept in the file: the secretary's own field, or a typo
+    (then G103 says so). The site and the posters never show it; the privacy rules still
+    read its value, since the record file itself is in the community's repository."""
+
+    path: tuple[int | str, ...]
+    value: Any
+
+
+class ParsedRecord(NamedTuple):
+    record: BaseModel | None
+    diagnostics: list[Diagnostic]
+    unread: tuple[UnreadField, ...]
+
+
 def parse_record(loaded: LoadedFile, model: type[M]) -> tuple[M | None, list[Diagnostic]]:
-    """Validate one loaded file; unknown keys are warnings and do not stop the record."""
+    """Validate one loaded file; unknown keys do not stop the record (see `read_record`)."""
+    parsed = read_record(loaded, model)
+    return parsed.record, parsed.diagnostics  # type: ignore[return-value]
+
+
+def read_record(loaded: LoadedFile, model: type[BaseModel]) -> ParsedRecord:
+    """Validate one loaded file, setting aside the keys the model does not know.
+
+    A key that looks like a misspelt field is a warning (G103); any other is the
+    secretary's own field (PRODUCT.md: add fields freely) and is kept quietly.
+    """
     assert loaded.data is not None, "parse only files that loaded"
     data: Any = loaded.data
     diagnostics: list[Diagnostic] = []
+    unread: list[UnreadField] = []
     for attempt in range(2):
         try:
-            return model.model_validate(data), diagnostics
+            return ParsedRecord(model.model_validate(data), diagnostics, tuple(unread))
         except ValidationError as error:
             problems = error.errors(include_url=False)
         unknown = [p for p in problems if p["type"] == "extra_forbidden"]
         if attempt == 0:
-            diagnostics.extend(_diagnostic(p, model, loaded.source) for p in problems)
+            for problem in problems:
+                if problem["type"] != "extra_forbidden":
+                    diagnostics.append(_diagnostic(problem, model, loaded.source))
+                    continue
+                unread.append(UnreadField(tuple(problem["loc"]), problem.get("input")))
+                misspelt = _misspelt_key_diagnostic(problem, model, data, loaded.source)
+                if misspelt is not None:
+                    diagnostics.append(misspelt)
         if len(unknown) != len(problems):
-            return None, diagnostics
-        data = copy.deepcopy(data)  # the typo'd keys are reported; check the rest without them
+            return ParsedRecord(None, diagnostics, tuple(unread))
+        data = copy.deepcopy(data)  # the unknown keys are set aside; check the rest without them
         for problem in unknown:
             _remove(data, problem["loc"])
-    return None, diagnostics  # pragma: no cover - the second attempt has no unknown keys left
+    return ParsedRecord(None, diagnostics, tuple(unread))  # pragma: no cover - none left
+
+
+def _misspelt_key_diagnostic(
+    problem: Any, model: type[BaseModel], data: Any, source: SourceMap
+) -> Diagnostic | None:
+    """G103 when the unknown key looks like a known field written wrongly, else None."""
+    loc: tuple[int | str, ...] = tuple(problem["loc"])
+    key = str(loc[-1])
+    here = _fields_at(model, loc[:-1])
+    span = source.key_span(*loc)
+    misspelt = misspelt_field(key, here)
+    if misspelt is not None:
+        field = misspelt.field
+        title = here.get(field)
+        label = f"「{field}」（{title}）" if title else f"「{field}」"
+        return codes.G103.at(
+            span,
+            f"不认识的字段「{key}」：它像是{label}，{misspelt.how}。写错的字段不会被读取，"
+            f"请改成 {field}。",
+        )
+    siblings = _value_at(data, loc[:-1])
+    for parent, fields in _child_fields(model, loc[:-1]).items():
+        child = siblings.get(parent) if isinstance(siblings, dict) else None
+        if key in fields and not (isinstance(child, dict) and key in child):
+            title = fields[key]
+            label = f"「{key}」（{title}）" if title else f"「{key}」"
+            return codes.G103.at(
+                span,
+                f"这一层没有字段「{key}」，它不会被读取。{label}是 {parent} 下面的字段："
+                f"是不是缩进错了？请把它移到 {parent}: 下面，比 {parent} 多缩进两格。",
+            )
+    outer = _outer_loc(loc[:-1])
+    if outer is not None:
+        required = _required_at(model, outer)
+        present = _value_at(data, outer)
+        if key in required and not (isinstance(present, dict) and key in present):
+            title = _fields_at(model, outer).get(key)
+            label = f"「{key}」（{title}）" if title else f"「{key}」"
+            mapping = next(step for step in reversed(loc[:-1]) if isinstance(step, str))
+            where = f"与 {mapping} 对齐" + ("（顶格写）" if not outer else "")
+            return codes.G103.at(
+                span,
+                f"这一层没有字段「{key}」，它不会被读取。{label}属于上一层：是不是缩进多了？"
+                f"请减少它的缩进，{where}。",
+            )
+    return None
+
+
+def _outer_loc(loc: tuple[int | str, ...]) -> tuple[int | str, ...] | None:
+    """The mapping one level out from `loc` (a list's items count as their list), if any."""
+    steps = list(loc)
+    while steps and isinstance(steps[-1], int):
+        steps.pop()
+    if not steps:
+        return None
+    steps.pop()
+    while steps and isinstance(steps[-1], int):
+        steps.pop()
+    return tuple(steps)
+
+
+def _value_at(data: Any, loc: tuple[int | str, ...]) -> Any:
+    for step in loc:
+        try:
+            data = data[step]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
 
 
 def _remove(data: Any, loc: tuple[int | str, ...]) -> None:
@@ -87,14 +189,6 @@ def _diagnostic(problem: Any, model: type[BaseModel], source: SourceMap) -> Diag
         label = f"「{field}」（{title}）" if title else f"「{field}」"
         parent = describe_location(model, loc[:-1])
         return code.at(span, f"{parent + '缺少' if parent else '缺少'}必填字段{label}。请补上。")
-    if kind == "extra_forbidden":
-        key = str(loc[-1])
-        suggestion = difflib.get_close_matches(key, _field_names_at(model, loc[:-1]), n=1)
-        hint = f"是不是想写「{suggestion[0]}」？" if suggestion else "请检查拼写，或删除这一行。"
-        return code.at(
-            source.key_span(*loc),
-            f"不认识的字段「{key}」，它不会被读取。{hint}",
-        )
     if kind.startswith("gongshi_") or kind == "value_error":
         text = problem["msg"].removeprefix("Value error, ")
     elif kind == "literal_error":
@@ -143,16 +237,45 @@ def _title_at(model: type[BaseModel], loc: tuple[int | str, ...]) -> str | None:
     return title
 
 
-def _field_names_at(model: type[BaseModel], loc: tuple[int | str, ...]) -> list[str]:
+def _model_at(model: type[BaseModel], loc: tuple[int | str, ...]) -> Any:
     current: Any = model
     for step in loc:
         if isinstance(step, int):
             continue
         field = _field(current, step)
         current = _inner_model(field.annotation) if field else None
-    if not (isinstance(current, type) and issubclass(current, BaseModel)):
-        return []
-    return [field.alias or name for name, field in current.model_fields.items()]
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _fields_at(model: type[BaseModel], loc: tuple[int | str, ...]) -> dict[str, str | None]:
+    """The fields of the mapping at `loc`, each as written in YAML, with its Chinese title."""
+    current = _model_at(model, loc)
+    if current is None:
+        return {}
+    return {field.alias or name: field.title for name, field in current.model_fields.items()}
+
+
+def _required_at(model: type[BaseModel], loc: tuple[int | str, ...]) -> frozenset[str]:
+    current = _model_at(model, loc)
+    if current is None:
+        return frozenset()
+    fields = current.model_fields.items()
+    return frozenset(field.alias or name for name, field in fields if field.is_required())
+
+
+def _child_fields(
+    model: type[BaseModel], loc: tuple[int | str, ...]
+) -> dict[str, dict[str, str | None]]:
+    """For each field at `loc` that is itself a mapping of fields: those fields."""
+    current = _model_at(model, loc)
+    if current is None:
+        return {}
+    children: dict[str, dict[str, str | None]] = {}
+    for name, field in current.model_fields.items():
+        inner = _inner_model(field.annotation)
+        if inner is not None:
+            children[field.alias or name] = _fields_at(inner, ())
+    return children
 
 
 def _field(model: Any, key: str) -> Any:

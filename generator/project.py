@@ -22,7 +22,7 @@ from generator.content_files import find_files
 from generator.diagnostics import Diagnostic, Span, relative_name
 from generator.loader import LoadedFile, SourceMap, load_yaml_file
 from generator.models import Ledger, Matter, Organization, Schedule, SiteConfig
-from generator.parse import parse_record
+from generator.parse import UnreadField, read_record
 from generator.urls import poster_path, record_path
 from generator.windows_names import device_name
 
@@ -42,6 +42,8 @@ class Sourced(Generic[R]):
     record: R
     source: SourceMap
     path: Path
+    unread: tuple[UnreadField, ...] = ()
+    """Keys the model does not know (the secretary's own fields, or typos), with their values."""
 
     @property
     def file(self) -> str:
@@ -206,9 +208,9 @@ def _read(
     diagnostics.extend(loaded.diagnostics)
     if loaded.data is None:
         return None
-    record, problems = parse_record(loaded, model)
+    record, problems, unread = read_record(loaded, model)
     diagnostics.extend(problems)
-    return Sourced(record, loaded.source, path) if record is not None else None
+    return Sourced(record, loaded.source, path, unread) if record is not None else None
 
 
 FILE_NAMING_IDS: dict[type[BaseModel], tuple[str, str]] = {

@@ -13,13 +13,23 @@ from datetime import date, time
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, get_args, get_origin
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    GetJsonSchemaHandler,
+    PlainSerializer,
+)
+from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _AMOUNT = re.compile(r"^-?\d+(\.\d{1,2})?$")
 _TIME = re.compile(r"^([01]?\d|2[0-3])[:：]([0-5]\d)$")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+_AREA = re.compile(r"^\d+(\.\d{1,4})?$")
+_COUNT = re.compile(r"^\d+$")
 _EXPONENT = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+%?$")
 _LEADING_DIGITS = re.compile(r"^[+-]?(\d*)")
 
@@ -113,7 +123,7 @@ def _parse_area(value: Any) -> Any:
         return value
     text = str(value).strip()
     check_number_size(text, "面积", MAX_AREA_DIGITS)
-    if not re.match(r"^\d+(\.\d{1,4})?$", text):
+    if not _AREA.match(text):
         raise PydanticCustomError(
             "gongshi_amount",
             "「{text}」不是面积。面积请写成 12865.40 这样的平方米数，不带单位。",
@@ -151,7 +161,7 @@ def _parse_id(value: Any) -> Any:
 def _parse_count(value: Any) -> Any:
     text = str(value).strip()
     check_number_size(text, "整数", MAX_COUNT_DIGITS)
-    if not re.match(r"^\d+$", text):
+    if not _COUNT.match(text):
         raise PydanticCustomError(
             "gongshi_count", "「{text}」不是整数。请只写数字，如 312。", {"text": text}
         )
@@ -185,15 +195,45 @@ def _as_text(value: Any) -> Any:
 
 
 @dataclass(frozen=True)
+class WrittenAs:
+    """How a value may be typed in YAML, for the editor's JSON Schema (`generator.schemas`).
+
+    The loader hands every scalar over as text, so `check` takes `1.20` and `"1.20"`
+    alike; an editor parses YAML itself and sees a number or a string. The schema
+    builds each form's choices from `WRITTEN_PATTERNS`, the very patterns parsed here.
+    """
+
+    form: str
+
+    def __get_pydantic_json_schema__(
+        self, core_schema: Any, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {**handler(core_schema), WRITTEN_AS: self.form}
+
+
+WRITTEN_AS = "x-gongshi-written-as"
+"""The key `WrittenAs` leaves in a generated schema for `generator.schemas` to replace."""
+WRITTEN_PATTERNS: dict[str, str] = {
+    "date": _DATE.pattern,
+    "amount": _AMOUNT.pattern,
+    "area": _AREA.pattern,
+    "time": _TIME.pattern,
+    "id": _ID.pattern,
+    "count": _COUNT.pattern,
+}
+"""What a quoted value of each form must look like: the parsers' own patterns."""
+
+
+@dataclass(frozen=True)
 class MultiLine:
     """Marks the text fields that may span lines: the Markdown prose of a record."""
 
 
-Text = Annotated[str, BeforeValidator(_as_text)]
+Text = Annotated[str, BeforeValidator(_as_text), WrittenAs("text")]
 """One line of text: a name, title, role, place, category, counterparty, list item…
 Names and titles become feed titles, calendar values, table cells and headings, where
 a line break or a control character breaks the output (rules G120–G122)."""
-Prose = Annotated[str, BeforeValidator(_as_text), MultiLine()]
+Prose = Annotated[str, BeforeValidator(_as_text), MultiLine(), WrittenAs("text")]
 """Text that may span lines and is rendered as Markdown (a summary, a note)."""
 
 
@@ -212,32 +252,30 @@ def _marked(annotation: Any) -> bool:
     return any(_marked(member) for member in get_args(annotation))
 
 
-IsoDate = Annotated[date, BeforeValidator(_parse_date)]
+IsoDate = Annotated[date, BeforeValidator(_parse_date), WrittenAs("date")]
 Yuan = Annotated[
     Decimal,
     BeforeValidator(_parse_amount),
     PlainSerializer(lambda amount: f"{amount:.2f}", return_type=str),
-    Field(json_schema_extra={"type": "number", "multipleOf": 0.01}),
+    WrittenAs("amount"),
 ]
 Area = Annotated[
     Decimal,
     BeforeValidator(_parse_area),
     PlainSerializer(lambda area: str(area), return_type=str),
-    Field(json_schema_extra={"type": "number", "minimum": 0}),
+    WrittenAs("area"),
 ]
 ClockTime = Annotated[
     time,
     BeforeValidator(_parse_time),
     PlainSerializer(lambda moment: moment.strftime("%H:%M"), return_type=str),
-    Field(json_schema_extra={"type": "string", "pattern": r"^\d{1,2}:\d{2}$"}),
+    WrittenAs("time"),
 ]
-RecordId = Annotated[
-    str, BeforeValidator(_parse_id), Field(json_schema_extra={"pattern": _ID.pattern})
-]
-Count = Annotated[
-    int, BeforeValidator(_parse_count), Field(json_schema_extra={"type": "integer", "minimum": 0})
-]
-Flag = Annotated[bool, BeforeValidator(_parse_flag)]
+RecordId = Annotated[str, BeforeValidator(_parse_id), WrittenAs("id")]
+Count = Annotated[int, BeforeValidator(_parse_count), WrittenAs("count")]
+Flag = Annotated[bool, BeforeValidator(_parse_flag), WrittenAs("flag")]
+FLAG_WORDS: tuple[frozenset[str], frozenset[str]] = (frozenset(_TRUE), frozenset(_FALSE))
+"""The words read as yes and as no, in any letter case."""
 
 
 class Model(BaseModel):

@@ -27,6 +27,7 @@ from generator.models.common import (
     IsoDate,
     Model,
     Text,
+    WrittenAs,
     check_number_size,
 )
 
@@ -57,9 +58,8 @@ def _parse_ratio(value: Any) -> Any:
     return ratio
 
 
-Ratio = Annotated[
-    Fraction, BeforeValidator(_parse_ratio), Field(json_schema_extra={"type": "string"})
-]
+Ratio = Annotated[Fraction, BeforeValidator(_parse_ratio), WrittenAs("ratio")]
+RATIO_PATTERN = _RATIO.pattern
 
 
 def _parse_year(value: Any) -> Any:

@@ -3,7 +3,11 @@
 Every string a reader can see is scanned: every record field, every published
 section of site_config.yml (`rules.publicity_source` is shown on pages too), a
 Markdown field as the page renders it (after entities and tags, links
-included), and the git commit subjects the revision tables show.
+included), and the git commit subjects the revision tables show. Personal numbers
+are also looked for in the keys and values the models do not read (a community's
+own fields, typos): the site never shows them, but the record files are in the
+community's repository, which is public wherever the site is published from it
+(GitHub Pages on a free account serves only public repositories).
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
 from typing import Any
 
 from pydantic import BaseModel
@@ -39,6 +44,16 @@ class PublishedText:
     item: Sourced[Any]
     path: PathKey
     text: str
+    unread: bool = False
+    """A field the model does not read: only in the record file, not on the site."""
+    is_key: bool = False
+    """The text is the key at `path`, not its value."""
+
+    @property
+    def span(self) -> Span:
+        if self.is_key:
+            return self.item.source.key_span(*self.path)
+        return self.item.span(*self.path)
 
 
 def _strings(
@@ -101,6 +116,17 @@ def published_texts(project: Project) -> Iterator[PublishedText]:
             yield PublishedText(item, path, text)
 
 
+def unread_texts(project: Project) -> Iterator[PublishedText]:
+    """Every key and text in the fields the models set aside (see `parse.UnreadField`)."""
+    for item in project.all_sources():
+        for unread in item.unread:
+            if item is project.config and unread.path[0] in UNPUBLISHED_CONFIG_SECTIONS:
+                continue
+            yield PublishedText(item, unread.path, str(unread.path[-1]), unread=True, is_key=True)
+            for path, text in _strings(unread.value, unread.path):
+                yield PublishedText(item, path, text, unread=True)
+
+
 _last_scan: tuple[Project, list[tuple[PublishedText, Finding]]] | None = None
 
 
@@ -112,7 +138,7 @@ def _all_findings(project: Project) -> list[tuple[PublishedText, Finding]]:
     public = {digits_only(number) for number in project.config.record.privacy.public_numbers}
     reported: set[tuple[str, PathKey, str]] = set()
     found: list[tuple[PublishedText, Finding]] = []
-    for published in published_texts(project):
+    for published in chain(published_texts(project), unread_texts(project)):
         for finding in personal_numbers(published.text):
             if finding.kind == "mobile" and finding.digits in public:
                 continue
@@ -128,11 +154,17 @@ def _findings(project: Project, kind: str) -> Iterator[tuple[PublishedText, Find
     return ((p, f) for p, f in _all_findings(project) if f.kind == kind)
 
 
+def _in_the_file_only(published: PublishedText) -> str:
+    if not published.unread:
+        return ""
+    return "这个字段网站上不显示，但它写在记录文件里，资料仓库公开时谁都能看到。"
+
+
 def resident_id_diagnostics(project: Project) -> Iterator[Diagnostic]:
     for published, finding in _findings(project, "id"):
         yield codes.G701.at(
-            published.item.span(*published.path),
-            f"这里有一个居民身份证号（{finding.masked}）。身份证号不得公开：请删除，"
+            published.span,
+            f"{_in_the_file_only(published)}这里有一个居民身份证号（{finding.masked}）。身份证号不得公开：请删除，"
             "需要区分住户时写“3 栋 2 单元住户”。",
         )
 
@@ -140,8 +172,8 @@ def resident_id_diagnostics(project: Project) -> Iterator[Diagnostic]:
 def mobile_number_diagnostics(project: Project) -> Iterator[Diagnostic]:
     for published, finding in _findings(project, "mobile"):
         yield codes.G702.at(
-            published.item.span(*published.path),
-            f"这里有一个手机号码（{finding.masked}）。个人手机号不得公开：请改用办公电话或服务热线；"
+            published.span,
+            f"{_in_the_file_only(published)}这里有一个手机号码（{finding.masked}）。个人手机号不得公开：请改用办公电话或服务热线；"
             "如本人同意公开（如物业值班手机），请把它登记在 site_config.yml 的 privacy.public_numbers 中。",
         )
 
@@ -149,8 +181,8 @@ def mobile_number_diagnostics(project: Project) -> Iterator[Diagnostic]:
 def bank_card_diagnostics(project: Project) -> Iterator[Diagnostic]:
     for published, finding in _findings(project, "card"):
         yield codes.G703.at(
-            published.item.span(*published.path),
-            f"这里有一个银行卡号（{finding.masked}）。银行卡号不得公开：请只写账户名称和尾号，"
+            published.span,
+            f"{_in_the_file_only(published)}这里有一个银行卡号（{finding.masked}）。银行卡号不得公开：请只写账户名称和尾号，"
             f"如“维修资金专户（尾号 {finding.digits[-4:]}）”。",
         )
 

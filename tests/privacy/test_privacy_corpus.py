@@ -157,17 +157,43 @@ def test_the_cli_never_prints_the_number_and_build_publishes_nothing(
         assert not out.exists()
 
 
-def test_an_unknown_key_quoting_a_number_is_reported_masked(
+def test_an_added_key_quoting_a_number_is_reported_masked(
     tmp_path: Path, run_cli: Callable[..., Result]
 ) -> None:
+    """An added field is the secretary's (no G103), but the file is in the public repository."""
     root = tmp_path / "community"
     shutil.copytree(BASE, root)
     config = root / "site_config.yml"
+    lines = config.read_text("utf-8").count("\n")
     config.write_text(config.read_text("utf-8") + "13612345678: 王主任\n", "utf-8")
     checked = run_cli("check", str(root), "--today", TODAY)
-    assert "G103" in checked.output
+    assert checked.exit_code == 1
+    assert f"site_config.yml:{lines + 1}:1: 错误 G702" in checked.output
+    assert "G103" not in checked.output
     assert "13612345678" not in checked.output
     assert "136****5678" in checked.output
+
+
+@pytest.mark.parametrize(
+    ("added", "kind"),
+    [
+        ("备注: 联系人 13612345678\n", "G702"),
+        ("remark: {owner: 430105198001011232}\n", "G701"),
+        ("attachments: [转入 6222021234567890128]\n", "G703"),
+    ],
+)
+def test_a_number_in_an_added_field_of_a_record_is_found(
+    tmp_path: Path, run_cli: Callable[..., Result], added: str, kind: str
+) -> None:
+    root = tmp_path / "community"
+    shutil.copytree(BASE, root)
+    ledger = next((root / "content" / "funds").glob("*.yml"))
+    text = ledger.read_text("utf-8")
+    ledger.write_text(text + added, "utf-8")
+    line = text.count("\n") + 1
+    checked = run_cli("check", str(root), "--today", TODAY)
+    assert f"{ledger.name}:{line}:" in checked.output and kind in checked.output, checked.output
+    assert "G103" not in checked.output
 
 
 def _git(root: Path, *args: str) -> None:

@@ -83,7 +83,7 @@ FOLDERS = {
 
 def _string_paths(schema: dict[str, Any], node: dict[str, Any], path: tuple[str, ...]) -> set:
     if "$ref" in node:
-        node = schema["$defs"][node["$ref"].rsplit("/", 1)[-1]]
+        node = schema["definitions"][node["$ref"].rsplit("/", 1)[-1]]
     found: set[tuple[str, ...]] = set()
     for alternative in node.get("anyOf", []):
         found |= _string_paths(schema, alternative, path)
@@ -93,12 +93,19 @@ def _string_paths(schema: dict[str, Any], node: dict[str, Any], path: tuple[str,
             found |= _string_paths(schema, value, (*path, key))
         extra = node.get("additionalProperties")
         if isinstance(extra, dict):
+            if "$ref" not in extra:  # a mapping of plain values (fees): its keys are shown text
+                found.add((*path, "<key>"))
             found |= _string_paths(schema, extra, (*path, "<key>"))
     elif kind == "array":
         found |= _string_paths(schema, node.get("items", {}), (*path, "*"))
-    elif kind == "string" and not {"format", "enum", "pattern", "const"} & node.keys():
+    elif _takes_text(kind) and not {"format", "enum", "pattern", "const"} & node.keys():
         found.add(path)
     return found
+
+
+def _takes_text(kind: Any) -> bool:
+    """`string`, or a list of types with it (a text field takes a number as its text)."""
+    return kind == "string" or (isinstance(kind, list) and "string" in kind)
 
 
 def free_text_fields() -> dict[str, list[tuple[str, ...]]]:
