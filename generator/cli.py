@@ -17,6 +17,7 @@ import click
 from generator.check import check_project
 from generator.output import FORMATS, format_diagnostics
 from generator.project import CONFIG_FILE, NotAProject, find_project_root
+from generator.scaffold.commands import init, new
 
 EXIT_OK, EXIT_CONTENT, EXIT_MISUSE = 0, 1, 2
 
@@ -281,6 +282,10 @@ def serve(directory: str | None, port: int, host: str, today: date | None, poste
     root = _project_root(directory)
     with tempfile.TemporaryDirectory(prefix="gongshi-serve-") as folder:
         sys.exit(run_serve(root, Path(folder) / "site", host, port, today, posters))
+
+
+cli.add_command(init)
+cli.add_command(new)
 
 
 def main() -> None:
