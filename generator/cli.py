@@ -126,7 +126,9 @@ def cli() -> None:
 @click.option(
     "--explain", "explain", metavar="编号", default=None, help="只显示某个问题编号的说明，如 G201。"
 )
-def check(directory: str | None, fmt: str, strict: bool, today: date | None, explain: str | None) -> None:
+def check(
+    directory: str | None, fmt: str, strict: bool, today: date | None, explain: str | None
+) -> None:
     """检查 DIRECTORY 里的全部记录（不写则从当前文件夹往上找小区资料）。"""
     if explain is not None:
         _explain(explain)
@@ -185,7 +187,11 @@ def schema(out_dir: str) -> None:
     help="输出文件夹（默认小区资料所在的文件夹）；海报写在其中的 posters/ 下，路径与网站上的相同。",
 )
 @click.option(
-    "-C", "--dir", "directory", default=None, help="小区资料所在的文件夹（默认从当前文件夹往上找）。"
+    "-C",
+    "--dir",
+    "directory",
+    default=None,
+    help="小区资料所在的文件夹（默认从当前文件夹往上找）。",
 )
 @_today_option("算公示期和海报日期")
 @click.option("--month", default=None, help="值班表的月份，如 2026-11（默认本月）。")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 import tempfile
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn
@@ -44,10 +45,12 @@ def _refuse(message: str) -> NoReturn:
     sys.exit(EXIT_MISUSE)
 
 
-class _Day(click.ParamType):
+class _Day(click.ParamType):  # type: ignore[type-arg]
     name = "日期"
 
-    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> date:
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> date:
         if isinstance(value, date):
             return value
         try:
@@ -56,7 +59,7 @@ class _Day(click.ParamType):
             self.fail(f"「{value}」不是日期，请写成 2026-03-01。", param, ctx)
 
 
-def _today_option(purpose: str) -> Any:
+def _today_option(purpose: str) -> Callable[[Any], Any]:
     return click.option(
         "--today", type=_Day(), default=None, help=f"按哪一天{purpose}（默认今天）。"
     )
@@ -112,7 +115,9 @@ def init(directory: str, name: str | None, url: str, today: date | None) -> None
     except FileInTheWay as clash:
         _refuse_blocked(target, clash.paths)
     except OSError as error:
-        _refuse(f"无法写入 {target}：{error.strerror}。什么文件也没有留下，请检查权限或换一个文件夹。")
+        _refuse(
+            f"无法写入 {target}：{error.strerror}。什么文件也没有留下，请检查权限或换一个文件夹。"
+        )
     _report_init(target, community, files)
 
 
@@ -178,11 +183,17 @@ def _report_init(target: Path, name: str, files: dict[str, NewFile]) -> None:
     click.echo(f"已在 {where} 新建小区「{name}」：")
     for path, what in (
         (CONFIG_FILE, "小区和网站的设置"),
-        (f"{CONTENT_DIR}/", f"每类记录一个示例（{records} 个文件，都是示例，请改成本小区的真实情况）"),
+        (
+            f"{CONTENT_DIR}/",
+            f"每类记录一个示例（{records} 个文件，都是示例，请改成本小区的真实情况）",
+        ),
         (".github/workflows/gongshi.yml", "GitHub：每次推送都检查，默认分支发布到 GitHub Pages"),
         (".gitlab-ci.yml", "GitLab：每次推送都检查，默认分支发布到 GitLab Pages"),
         ("scripts/publish.sh", "发布到自己的服务器、文件夹或对象存储"),
-        (".vscode/", f"VS Code 的字段说明和补全（更新 gongshi 后运行 gongshi schema --out {SCHEMA_FOLDER}）"),
+        (
+            ".vscode/",
+            f"VS Code 的字段说明和补全（更新 gongshi 后运行 gongshi schema --out {SCHEMA_FOLDER}）",
+        ),
         (".gitignore", "生成的网站和海报不进 git"),
     ):
         click.echo(f"  {path:<31} {what}")
@@ -227,7 +238,12 @@ def new_ledger_command(
 
 
 @new.command("matter")
-@click.option("--id", "record_id", default=None, help="事项编号，如 lift-renewal-2026（默认 matter-年份-序号）。")
+@click.option(
+    "--id",
+    "record_id",
+    default=None,
+    help="事项编号，如 lift-renewal-2026（默认 matter-年份-序号）。",
+)
 @click.option("--title", default=None, help="事项标题，如 使用专项维修资金更换 5 栋电梯。")
 @click.option("--start", type=_Day(), default=None, help="张贴公示的日期（默认今天）。")
 @_DIRECTORY
@@ -245,7 +261,9 @@ def new_matter_command(
     day = today or date.today()
     project, root = _project(directory, day)
     calendar = project_calendar(project)
-    _write(root, project, lambda: new_matter(project, record_id, title, start or day, calendar, day))
+    _write(
+        root, project, lambda: new_matter(project, record_id, title, start or day, calendar, day)
+    )
 
 
 @new.command("organization")
@@ -279,7 +297,9 @@ def new_organization_command(
 
 
 @new.command("shifts")
-@click.option("--team", default=None, help="志愿服务队的编号，如 culture-team（只有一支队没排班时可不写）。")
+@click.option(
+    "--team", default=None, help="志愿服务队的编号，如 culture-team（只有一支队没排班时可不写）。"
+)
 @_DIRECTORY
 @_today_option("排班")
 def new_shifts_command(team: str | None, directory: str | None, today: date | None) -> None:
@@ -306,7 +326,9 @@ def _root(directory: str | None) -> Path:
     if directory is not None:
         root = Path(directory)
         if not (root / CONFIG_FILE).is_file():
-            _refuse(f"在 {root} 找不到 {CONFIG_FILE}。请写出小区资料所在的文件夹，新建请用 gongshi init。")
+            _refuse(
+                f"在 {root} 找不到 {CONFIG_FILE}。请写出小区资料所在的文件夹，新建请用 gongshi init。"
+            )
         return root
     found = find_project_root(Path.cwd())
     if found is None:

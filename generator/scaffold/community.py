@@ -106,12 +106,55 @@ def _matter(period_start: date, calendar: HolidayCalendar) -> dict[str, Any]:
 
 def _ledger(start: date, end: date, today: date, matter: dict[str, Any]) -> dict[str, Any]:
     entries = [
-        _entry(start + timedelta(days=4), "income", "停车费", "9800.00", "物业代收地面停车费（第 1 个月）", "xx物业服务有限公司"),
-        _entry(start + timedelta(days=10), "income", "广告费", "4500.00", "电梯轿厢广告位租金（本季度）", "xx传媒有限公司"),
-        _entry(start + timedelta(days=34), "income", "停车费", "9600.00", "物业代收地面停车费（第 2 个月）", "xx物业服务有限公司"),
-        _entry(start + timedelta(days=64), "income", "停车费", "9760.00", "物业代收地面停车费（第 3 个月）", "xx物业服务有限公司"),
-        _entry(matter["paid"], "expense", "门禁更换", str(matter["spent"]), "更换 12 个单元门禁系统，验收合格后付款", "xx安防工程有限公司", matter["id"]),
-        _entry(end - timedelta(days=5), "expense", "公示费用", "320.00", "公示栏海报打印、公示材料复印", "xx图文制作部"),
+        _entry(
+            start + timedelta(days=4),
+            "income",
+            "停车费",
+            "9800.00",
+            "物业代收地面停车费（第 1 个月）",
+            "xx物业服务有限公司",
+        ),
+        _entry(
+            start + timedelta(days=10),
+            "income",
+            "广告费",
+            "4500.00",
+            "电梯轿厢广告位租金（本季度）",
+            "xx传媒有限公司",
+        ),
+        _entry(
+            start + timedelta(days=34),
+            "income",
+            "停车费",
+            "9600.00",
+            "物业代收地面停车费（第 2 个月）",
+            "xx物业服务有限公司",
+        ),
+        _entry(
+            start + timedelta(days=64),
+            "income",
+            "停车费",
+            "9760.00",
+            "物业代收地面停车费（第 3 个月）",
+            "xx物业服务有限公司",
+        ),
+        _entry(
+            matter["paid"],
+            "expense",
+            "门禁更换",
+            str(matter["spent"]),
+            "更换 12 个单元门禁系统，验收合格后付款",
+            "xx安防工程有限公司",
+            matter["id"],
+        ),
+        _entry(
+            end - timedelta(days=5),
+            "expense",
+            "公示费用",
+            "320.00",
+            "公示栏海报打印、公示材料复印",
+            "xx图文制作部",
+        ),
     ]
     entries.sort(key=lambda e: e["date"])
     for number, entry in enumerate(entries, 1):
@@ -234,9 +277,7 @@ def init_files(name: str, url: str, today: date) -> dict[str, NewFile]:
         render("init/github-workflow.yml.j2", **common)
     )
     files[".gitlab-ci.yml"] = NewFile(render("init/gitlab-ci.yml.j2", **common))
-    files["scripts/publish.sh"] = NewFile(
-        render("init/publish.sh.j2", **common), executable=True
-    )
+    files["scripts/publish.sh"] = NewFile(render("init/publish.sh.j2", **common), executable=True)
     return files
 
 
@@ -260,4 +301,3 @@ def _editor_files() -> dict[str, NewFile]:
 
 def _json(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-

@@ -31,9 +31,7 @@ def is_holiday(day: date, calendar: HolidayCalendar) -> bool:
     return calendar.holiday_name(day) is not None
 
 
-def holidays_between(
-    start: date, end: date, weekday: int, calendar: HolidayCalendar
-) -> list[date]:
+def holidays_between(start: date, end: date, weekday: int, calendar: HolidayCalendar) -> list[date]:
     """The days of one weekday (1 = Monday) from `start` to `end` that fall in a statutory holiday."""
     found = []
     day = start

@@ -22,7 +22,6 @@ from generator.diagnostics import Diagnostic
 from generator.holidays import HolidayCalendar
 from generator.loader import load_yaml_file
 from generator.models import Ledger, Matter, Organization, Schedule
-from generator.models.common import Period
 from generator.models.organization import KIND_NAMES
 from generator.money import EXACT
 from generator.parse import parse_record
@@ -31,7 +30,6 @@ from generator.publicity import earliest_publicity_end
 from generator.rules import run_rules
 from generator.scaffold.dates import add_years, holidays_between, month_start, quarter_start
 from generator.scaffold.render import money, render
-from generator.urls import ledger_id
 
 RECORD_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 
@@ -78,36 +76,42 @@ class NewRecord:
 # ---------------------------------------------------------------- ledgers
 
 
+def _is_quarter(start: date, end: date) -> bool:
+    return start == quarter_start(start) and end == month_start(start, 3) - timedelta(days=1)
+
+
+def _is_month(start: date, end: date) -> bool:
+    return start == month_start(start) and end == month_start(start, 1) - timedelta(days=1)
+
+
 def ledger_file_name(account: str, start: date, end: date) -> str:
-    """`party-funds-2026-q1.yml` for a quarter, `…-2026-03.yml` for a month, as in the sample."""
-    period = Period.model_construct(start=start, end=end)
-    short = ledger_id(Ledger.model_construct(account=account, period=period))
-    quarter = re.fullmatch(rf"{re.escape(account)}-(\d{{4}})q(\d)", short)
-    if quarter:
-        return f"{account}-{quarter[1]}-q{quarter[2]}.yml"
-    return f"{short}.yml"
+    """`party-funds-2026-q1.yml` for a quarter, `…-2026-03.yml` for a month, as in the sample;
+    the site's id of the same ledger (`urls.ledger_id`) is the name without the dash before q."""
+    if _is_quarter(start, end):
+        return f"{account}-{start.year}-q{(start.month - 1) // 3 + 1}.yml"
+    if _is_month(start, end):
+        return f"{account}-{start.year}-{start.month:02d}.yml"
+    return f"{account}-{start:%Y%m%d}-{end:%Y%m%d}.yml"
 
 
 def next_period(start: date, end: date) -> tuple[date, date]:
     """The period after `start`–`end`: the next quarter, the next month, or as many days again."""
-    if start == quarter_start(start) and end == month_start(start, 3) - timedelta(days=1):
+    if _is_quarter(start, end):
         return month_start(start, 3), month_start(start, 6) - timedelta(days=1)
-    if start == month_start(start) and end == month_start(start, 1) - timedelta(days=1):
+    if _is_month(start, end):
         return month_start(start, 1), month_start(start, 2) - timedelta(days=1)
     return end + timedelta(days=1), end + (end - start) + timedelta(days=1)
 
 
 def period_words(start: date, end: date) -> str:
-    if start == quarter_start(start) and end == month_start(start, 3) - timedelta(days=1):
+    if _is_quarter(start, end):
         return f"{start.year} 年第 {(start.month - 1) // 3 + 1} 季度"
-    if start == month_start(start) and end == month_start(start, 1) - timedelta(days=1):
+    if _is_month(start, end):
         return f"{start.year} 年 {start.month} 月"
     return f"{start} 至 {end} "
 
 
-def new_ledger(
-    project: Project, account: str | None, name: str | None, today: date
-) -> NewRecord:
+def new_ledger(project: Project, account: str | None, name: str | None, today: date) -> NewRecord:
     accounts = project.ledgers_by_account()
     if account is None:
         account = _only_account(accounts)
@@ -286,9 +290,7 @@ def new_organization(
             "size_note": f"：{size} 名是规则要求的最少人数" if size else "",
         },
     )
-    notes = (
-        (f"成员 {'、'.join(names)} 是占位的名字：提交前请改成真实姓名。",) if names else ()
-    )
+    notes = (f"成员 {'、'.join(names)} 是占位的名字：提交前请改成真实姓名。",) if names else ()
     return NewRecord(f"{CONTENT_DIR}/organizations/{record_id}.yml", text, Organization, notes)
 
 
@@ -340,8 +342,12 @@ def new_shifts(
             raise CannotCreate(
                 "请用 --team 写出给哪支志愿服务队排班，如 --team culture-team"
                 + (f"。还没有排班表的队伍：{listed}。" if waiting else "。")
-                + ("" if waiting else "所有志愿服务队都已有排班表；新的队伍请先用 "
-                   "gongshi new organization --kind volunteer_team 建立。")
+                + (
+                    ""
+                    if waiting
+                    else "所有志愿服务队都已有排班表；新的队伍请先用 "
+                    "gongshi new organization --kind volunteer_team 建立。"
+                )
             )
         team = waiting[0]
     organization = teams.get(team)
@@ -361,7 +367,9 @@ def new_shifts(
             "新的班次请直接加在那个文件的 shifts 下面。"
         )
     until = month_start(today, 3) - timedelta(days=1)
-    busy = {name for s in project.schedules for shift in s.record.shifts for name in shift.volunteers}
+    busy = {
+        name for s in project.schedules for shift in s.record.shifts for name in shift.volunteers
+    }
     volunteers = [m.name for m in organization.members if m.name not in busy][:2]
     holidays = [d.isoformat() for d in holidays_between(today, until, 6, calendar)]
     text = render(
@@ -447,11 +455,14 @@ def checked_record(project: Project, new: NewRecord) -> list[Diagnostic]:
     if record is None:
         return problems
     item: Sourced[Any] = Sourced(record, loaded.source, project.root / new.name)
-    folder = {Organization: "organizations", Ledger: "ledgers", Matter: "matters"}.get(
-        new.model, "schedules"
-    )
-    grown = dataclasses.replace(project, **{folder: (*getattr(project, folder), item)})
+    if isinstance(record, Organization):
+        grown = dataclasses.replace(project, organizations=(*project.organizations, item))
+    elif isinstance(record, Ledger):
+        grown = dataclasses.replace(project, ledgers=(*project.ledgers, item))
+    elif isinstance(record, Matter):
+        grown = dataclasses.replace(project, matters=(*project.matters, item))
+    else:
+        grown = dataclasses.replace(project, schedules=(*project.schedules, item))
     with localcontext(EXACT):
         found = run_rules(grown)
     return problems + [d for d in found if d.span.file == new.name]
-
