@@ -84,14 +84,14 @@ def _is_month(start: date, end: date) -> bool:
     return start == month_start(start) and end == month_start(start, 1) - timedelta(days=1)
 
 
-def ledger_file_name(account: str, start: date, end: date) -> str:
-    """`party-funds-2026-q1.yml` for a quarter, `…-2026-03.yml` for a month, as in the sample;
-    the site's id of the same ledger (`urls.ledger_id`) is the name without the dash before q."""
+def ledger_file_name(prefix: str, start: date, end: date) -> str:
+    """`party-funds-2026-q1.yml` for a quarter, `…-2026-03.yml` for a month, as in the sample
+    (`prefix` is the account, or whatever the community's earlier files of it begin with)."""
     if _is_quarter(start, end):
-        return f"{account}-{start.year}-q{(start.month - 1) // 3 + 1}.yml"
+        return f"{prefix}-{start.year}-q{(start.month - 1) // 3 + 1}.yml"
     if _is_month(start, end):
-        return f"{account}-{start.year}-{start.month:02d}.yml"
-    return f"{account}-{start:%Y%m%d}-{end:%Y%m%d}.yml"
+        return f"{prefix}-{start.year}-{start.month:02d}.yml"
+    return f"{prefix}-{start:%Y%m%d}-{end:%Y%m%d}.yml"
 
 
 def next_period(start: date, end: date) -> tuple[date, date]:
@@ -125,6 +125,7 @@ def new_ledger(project: Project, account: str | None, name: str | None, today: d
         account_name = name or previous.name
         prepared_by, reviewed_by = previous.prepared_by, previous.reviewed_by
         previous_file = history[-1].file
+        prefix = _file_prefix(history[-1].path.stem, previous) or account
         notes.append(
             f"期初余额 {money(opening)} 元，接上上一期 {previous_file} 的期末余额；"
             f"期间 {start} 至 {end}。"
@@ -147,6 +148,7 @@ def new_ledger(project: Project, account: str | None, name: str | None, today: d
         end = month_start(start, 3) - timedelta(days=1)
         opening = Decimal("0.00")
         previous_file = None
+        prefix = account
         notes.append(f"新账户，期间 {start} 至 {end}；期初余额写的是 0.00，请改成开户时的余额。")
     _check_text(account_name, "--name")
     text = render(
@@ -164,8 +166,14 @@ def new_ledger(project: Project, account: str | None, name: str | None, today: d
             "reviewed_by": reviewed_by,
         },
     )
-    file = f"{CONTENT_DIR}/funds/{ledger_file_name(account, start, end)}"
+    file = f"{CONTENT_DIR}/funds/{ledger_file_name(prefix, start, end)}"
     return NewRecord(file, text, Ledger, tuple(notes))
+
+
+def _file_prefix(stem: str, previous: Ledger) -> str | None:
+    """How this community names the account's files: `public` of `public-2026-q1.yml`."""
+    period = ledger_file_name("", previous.period.start, previous.period.end)[: -len(".yml")]
+    return stem[: -len(period)] if stem.endswith(period) and len(stem) > len(period) else None
 
 
 def _only_account(accounts: dict[str, list[Sourced[Ledger]]]) -> str:
