@@ -131,7 +131,7 @@ def test_new_refuses_the_next_ledger_file_when_it_exists_unreadable(
     gongshi: Gongshi, community: Path
 ) -> None:
     broken = community / "content/funds/public-2026-q2.yml"
-    broken.write_bytes("account: public\nperiod: [\n".encode())
+    broken.write_bytes(b"account: public\nperiod: [\n")
     result = gongshi("new", "ledger", "--today", TODAY, cwd=community)
     assert result.returncode == 2
     assert "public-2026-q2.yml" in result.stderr and "不会覆盖" in result.stderr
