@@ -5,7 +5,6 @@ Exit codes: 0 success, 1 the content has errors, 2 misuse (bad option, no projec
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -36,7 +35,7 @@ def _project_root(directory: str | None) -> Path:
                 f"在 {Path.cwd()} 和它上面的文件夹里都找不到 {CONFIG_FILE}。请在小区资料的文件夹里运行，"
                 "或写出它的路径，如 gongshi check 我的小区/；新建请用 gongshi init。"
             )
-        return Path(os.path.relpath(found))
+        return Path(".") if found == Path.cwd().absolute() else found
     root = Path(directory)
     if not (root / CONFIG_FILE).is_file():
         _misuse(

@@ -6,6 +6,7 @@ nothing is ever written over an existing file.
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 from collections.abc import Callable
@@ -160,10 +161,11 @@ def _refuse_blocked(target: Path, blocking: list[Path]) -> NoReturn:
 
 
 def _shown(path: Path) -> str:
+    """A path as git shows one: relative to where the command runs, `..` included."""
     try:
-        return str(path.absolute().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
+        return os.path.relpath(path.absolute(), Path.cwd())
+    except ValueError:  # another drive on Windows
+        return str(path.absolute())
 
 
 def _problems_of(files: dict[str, NewFile], today: date) -> list[Diagnostic]:
@@ -179,7 +181,7 @@ def _problems_of(files: dict[str, NewFile], today: date) -> list[Diagnostic]:
 
 def _report_init(target: Path, name: str, files: dict[str, NewFile]) -> None:
     records = sum(1 for f in files if f.startswith(f"{CONTENT_DIR}/"))
-    where = _shown(target) or "."
+    where = _shown(target)
     click.echo(f"已在 {where} 新建小区「{name}」：")
     for path, what in (
         (CONFIG_FILE, "小区和网站的设置"),

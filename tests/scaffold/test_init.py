@@ -13,9 +13,8 @@ from generator.check import check_project
 from generator.scaffold.community import init_files
 from generator.scaffold.files import write_new_files
 from generator.schemas import SCHEMA_FILES
-from tests.conftest import TODAY
+from tests.conftest import TODAY, Gongshi
 from tests.history.conftest import init_repository
-from tests.scaffold.conftest import Gongshi
 
 
 def test_init_then_check_build_new_ledger_and_check_again(gongshi: Gongshi, tmp_path: Path) -> None:

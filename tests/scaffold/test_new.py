@@ -10,8 +10,7 @@ import pytest
 import yaml
 
 from generator.scaffold.records import ledger_file_name, next_period
-from tests.conftest import BASE, TODAY
-from tests.scaffold.conftest import Gongshi
+from tests.conftest import BASE, TODAY, Gongshi
 
 
 @pytest.fixture
