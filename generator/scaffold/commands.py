@@ -71,6 +71,7 @@ _DIRECTORY = click.option(
     "--dir",
     "directory",
     default=None,
+    metavar="文件夹",
     help="小区资料所在的文件夹（默认从当前文件夹往上找）。",
 )
 
@@ -80,10 +81,16 @@ _DIRECTORY = click.option(
 
 @click.command("init")
 @click.argument("directory", default=".", type=click.Path(file_okay=False))
-@click.option("--name", default=None, help="小区名称，如 翠湖花园小区（默认用文件夹的中文名）。")
+@click.option(
+    "--name",
+    default=None,
+    metavar="名称",
+    help="小区名称，如 翠湖花园小区（默认用文件夹的中文名）。",
+)
 @click.option(
     "--url",
     default=DEFAULT_URL,
+    metavar="网址",
     show_default=True,
     help="公示网站的地址，以 / 结尾（以后可在 site_config.yml 里改）。",
 )
@@ -219,15 +226,22 @@ def new() -> None:
     \b
     例子：
       gongshi new ledger --account party-funds
-      gongshi new matter --title 更换 5 栋电梯 --start 2026-09-28
+      gongshi new matter --title "更换 5 栋电梯" --start 2026-09-28
       gongshi new organization --kind volunteer_team --id culture-team
       gongshi new shifts --team culture-team
     """
 
 
 @new.command("ledger")
-@click.option("--account", default=None, help="账户编号，如 party-funds（只有一个账户时可不写）。")
-@click.option("--name", default=None, help="账户名称，新账户要写，如 小区党建工作经费。")
+@click.option(
+    "--account",
+    default=None,
+    metavar="编号",
+    help="账户编号，如 party-funds（只有一个账户时可不写）。",
+)
+@click.option(
+    "--name", default=None, metavar="名称", help="账户名称，新账户要写，如 小区党建工作经费。"
+)
 @_DIRECTORY
 @_today_option("填写公布日期")
 def new_ledger_command(
@@ -244,9 +258,12 @@ def new_ledger_command(
     "--id",
     "record_id",
     default=None,
+    metavar="编号",
     help="事项编号，如 lift-renewal-2026（默认 matter-年份-序号）。",
 )
-@click.option("--title", default=None, help="事项标题，如 使用专项维修资金更换 5 栋电梯。")
+@click.option(
+    "--title", default=None, metavar="标题", help="事项标题，如 使用专项维修资金更换 5 栋电梯。"
+)
 @click.option("--start", type=_Day(), default=None, help="张贴公示的日期（默认今天）。")
 @_DIRECTORY
 @_today_option("填写日期")
@@ -285,8 +302,10 @@ def new_matter_command(
     help="类别：party_organization 小区党组织；owners_committee 业委会；supervisory_committee "
     "监委会；property_company 物业公司；volunteer_team 志愿服务队；other 其他。",
 )
-@click.option("--id", "record_id", default=None, help="组织编号，如 culture-team。")
-@click.option("--name", default=None, help="组织全称，如 翠湖花园小区文体活动志愿宣传队。")
+@click.option("--id", "record_id", default=None, metavar="编号", help="组织编号，如 culture-team。")
+@click.option(
+    "--name", default=None, metavar="名称", help="组织全称，如 翠湖花园小区文体活动志愿宣传队。"
+)
 @_DIRECTORY
 @_today_option("填写日期")
 def new_organization_command(
@@ -300,7 +319,10 @@ def new_organization_command(
 
 @new.command("shifts")
 @click.option(
-    "--team", default=None, help="志愿服务队的编号，如 culture-team（只有一支队没排班时可不写）。"
+    "--team",
+    default=None,
+    metavar="编号",
+    help="志愿服务队的编号，如 culture-team（只有一支队没排班时可不写）。",
 )
 @_DIRECTORY
 @_today_option("排班")
