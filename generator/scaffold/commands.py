@@ -16,9 +16,17 @@ from typing import Any, NoReturn
 
 import click
 
+from generator.check import check_project
 from generator.diagnostics import Diagnostic
 from generator.output import format_diagnostics
-from generator.project import CONFIG_FILE, CONTENT_DIR, YAML_SUFFIXES, find_project_root
+from generator.project import (
+    CONFIG_FILE,
+    CONTENT_DIR,
+    YAML_SUFFIXES,
+    Project,
+    find_project_root,
+    load_project,
+)
 from generator.scaffold.community import (
     DEFAULT_URL,
     SCHEMA_FOLDER,
@@ -177,12 +185,11 @@ def _shown(path: Path) -> str:
 
 def _problems_of(files: dict[str, NewFile], today: date) -> list[Diagnostic]:
     """What `gongshi check` would say about the new community: nothing, unless an option is bad."""
-    from generator.check import check_project
-    from generator.scaffold.files import write_new_files as write
-
     with tempfile.TemporaryDirectory(prefix="gongshi-init-") as folder:
         root = Path(folder) / "community"
-        write(root, {name: new for name, new in files.items() if name.endswith(YAML_SUFFIXES)})
+        write_new_files(
+            root, {name: new for name, new in files.items() if name.endswith(YAML_SUFFIXES)}
+        )
         return check_project(root, today).errors
 
 
@@ -336,9 +343,7 @@ def new_shifts_command(team: str | None, directory: str | None, today: date | No
     _write(root, project, lambda: new_shifts(project, team, calendar, day))
 
 
-def _project(directory: str | None, today: date) -> tuple[Any, Path]:
-    from generator.project import load_project
-
+def _project(directory: str | None, today: date) -> tuple[Project, Path]:
     root = _root(directory)
     project, _ = load_project(root, today)
     if project is None:
@@ -363,16 +368,16 @@ def _root(directory: str | None) -> Path:
     return found
 
 
-def _write(root: Path, project: Any, make: Any) -> None:
+def _write(root: Path, project: Project, make: Callable[[], NewRecord]) -> None:
     try:
-        record: NewRecord = make()
+        record = make()
     except CannotCreate as cannot:
         _refuse(str(cannot))
     target = root / record.name
     if target.exists() or target.is_symlink():
         _refuse(
             f"已经有 {_shown(target)}，gongshi new 不会覆盖它。"
-            "它若有错误没能读取，请先运行 gongshi check 改正；要另建一条，请用 --id 换一个编号。"
+            "它没能作为记录读出，多半有错误：请先运行 gongshi check 改正它。"
         )
     problems = checked_record(project, record)
     errors = [p for p in problems if p.is_error]
