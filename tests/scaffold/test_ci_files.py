@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shlex
 import subprocess
 import sys
 from datetime import date
@@ -143,7 +142,7 @@ def initialised(tmp_path: Path) -> Path:
 
 def publish(root: Path, target: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     environment = gongshi_environment()
-    environment["GONGSHI"] = f"{shlex.quote(sys.executable)} -m generator"
+    environment["GONGSHI"] = f"{sys.executable} -m generator"  # words, as the script says
     return subprocess.run(
         ["sh", str(root / "scripts" / "publish.sh"), target],
         cwd=cwd,

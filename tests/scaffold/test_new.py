@@ -195,3 +195,10 @@ def test_new_refuses_an_id_that_cannot_be_a_web_address(gongshi: Gongshi, commun
     assert result.returncode == 2
     assert "小写英文字母" in result.stderr
     assert not (community / "content/matters/电梯.yml").exists()
+
+
+def test_new_outside_a_community_points_to_init(gongshi: Gongshi, tmp_path: Path) -> None:
+    result = gongshi("new", "matter", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "找不到 site_config.yml" in result.stderr and "gongshi init" in result.stderr
+    assert list(tmp_path.iterdir()) == []
