@@ -15,7 +15,8 @@ import click
 
 from generator.check import check_project
 from generator.output import FORMATS, format_diagnostics
-from generator.project import CONFIG_FILE, NotAProject
+from generator.project import CONFIG_FILE, NotAProject, find_project_root
+from generator.scaffold.commands import init, new
 
 EXIT_OK, EXIT_CONTENT, EXIT_MISUSE = 0, 1, 2
 
@@ -25,7 +26,16 @@ def _misuse(message: str) -> NoReturn:
     sys.exit(EXIT_MISUSE)
 
 
-def _project_root(directory: str) -> Path:
+def _project_root(directory: str | None) -> Path:
+    """DIRECTORY as given; without one, the nearest folder above that holds the project."""
+    if directory is None:
+        found = find_project_root(Path.cwd())
+        if found is None:
+            _misuse(
+                f"在 {Path.cwd()} 和它上面的文件夹里都找不到 {CONFIG_FILE}。请在小区资料的文件夹里运行，"
+                "或写出它的路径，如 gongshi check 我的小区/；新建请用 gongshi init。"
+            )
+        return Path(".") if found == Path.cwd().absolute() else found
     root = Path(directory)
     if not (root / CONFIG_FILE).is_file():
         _misuse(
@@ -101,7 +111,7 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("directory", default=".", type=click.Path(file_okay=False))
+@click.argument("directory", required=False, type=click.Path(file_okay=False))
 @click.option(
     "--format",
     "fmt",
@@ -115,8 +125,10 @@ def cli() -> None:
 @click.option(
     "--explain", "explain", metavar="编号", default=None, help="只显示某个问题编号的说明，如 G201。"
 )
-def check(directory: str, fmt: str, strict: bool, today: date | None, explain: str | None) -> None:
-    """检查 DIRECTORY（默认当前文件夹）里的全部记录。"""
+def check(
+    directory: str | None, fmt: str, strict: bool, today: date | None, explain: str | None
+) -> None:
+    """检查 DIRECTORY 里的全部记录（不写则从当前文件夹往上找小区资料）。"""
     if explain is not None:
         _explain(explain)
         return
@@ -170,12 +182,15 @@ def schema(out_dir: str) -> None:
     "--out",
     "out_dir",
     type=click.Path(file_okay=False),
-    default=".",
-    show_default=True,
-    help="输出文件夹；海报写在其中的 posters/ 下，路径与网站上的相同。",
+    default=None,
+    help="输出文件夹（默认小区资料所在的文件夹）；海报写在其中的 posters/ 下，路径与网站上的相同。",
 )
 @click.option(
-    "-C", "--dir", "directory", default=".", show_default=True, help="小区资料所在的文件夹。"
+    "-C",
+    "--dir",
+    "directory",
+    default=None,
+    help="小区资料所在的文件夹（默认从当前文件夹往上找）。",
 )
 @_today_option("算公示期和海报日期")
 @click.option("--month", default=None, help="值班表的月份，如 2026-11（默认本月）。")
@@ -183,8 +198,8 @@ def schema(out_dir: str) -> None:
 def print_posters(
     records: tuple[str, ...],
     size: str,
-    out_dir: str,
-    directory: str,
+    out_dir: str | None,
+    directory: str | None,
     today: date | None,
     month: str | None,
     week: str | None,
@@ -193,11 +208,12 @@ def print_posters(
     from generator.print_command import run_print
 
     root = _project_root(directory)
-    sys.exit(run_print(root, records, size, Path(out_dir), today, month, week))
+    out = root if out_dir is None else Path(out_dir)
+    sys.exit(run_print(root, records, size, out, today, month, week))
 
 
 @cli.command()
-@click.argument("directory", default=".", type=click.Path(file_okay=False))
+@click.argument("directory", required=False, type=click.Path(file_okay=False))
 @click.option(
     "--out",
     "out_dir",
@@ -216,9 +232,13 @@ def print_posters(
     help="上次发布的网站的 log/ 文件夹：新的公示日志必须是它的延续，否则不生成（发现改写历史）。",
 )
 def build(
-    directory: str, out_dir: str, today: date | None, no_posters: bool, previous_log: str | None
+    directory: str | None,
+    out_dir: str,
+    today: date | None,
+    no_posters: bool,
+    previous_log: str | None,
 ) -> None:
-    """检查 DIRECTORY（默认当前文件夹）的记录，生成公示网站。"""
+    """检查 DIRECTORY 的记录，生成公示网站（不写则从当前文件夹往上找小区资料）。"""
     from generator.site.command import build_once
 
     root = _project_root(directory)
@@ -228,7 +248,7 @@ def build(
 
 @cli.command()
 @click.argument("code")
-@click.argument("directory", default=".", type=click.Path(file_okay=False))
+@click.argument("directory", required=False, type=click.Path(file_okay=False))
 @click.option(
     "--format",
     "fmt",
@@ -239,7 +259,9 @@ def build(
 )
 @click.option("--log-size", type=click.IntRange(min=0), help="海报上印的公示日志条数。")
 @click.option("--log-root", help="海报上印的公示日志指纹（8 位）。")
-def verify(code: str, directory: str, fmt: str, log_size: int | None, log_root: str | None) -> None:
+def verify(
+    code: str, directory: str | None, fmt: str, log_size: int | None, log_root: str | None
+) -> None:
     """核验海报上的校验码 CODE：它属于哪条记录的哪个版本，是否仍是现在公示的内容。
 
     退出码：0 是当前版本；1 已被取代、已删除或找不到；2 用法错误。
@@ -270,12 +292,12 @@ def verify(code: str, directory: str, fmt: str, log_size: int | None, log_root: 
 
 
 @cli.command()
-@click.argument("directory", default=".", type=click.Path(file_okay=False))
+@click.argument("directory", required=False, type=click.Path(file_okay=False))
 @click.option("--port", default=8000, show_default=True, help="预览用的端口。")
 @click.option("--host", default="127.0.0.1", show_default=True, help="预览用的地址。")
 @_today_option("算公示剩余天数")
 @click.option("--posters", is_flag=True, help="预览时也生成海报（较慢）。")
-def serve(directory: str, port: int, host: str, today: date | None, posters: bool) -> None:
+def serve(directory: str | None, port: int, host: str, today: date | None, posters: bool) -> None:
     """在本机预览公示网站；记录有改动时自动重新生成。"""
     import tempfile
 
@@ -284,6 +306,10 @@ def serve(directory: str, port: int, host: str, today: date | None, posters: boo
     root = _project_root(directory)
     with tempfile.TemporaryDirectory(prefix="gongshi-serve-") as folder:
         sys.exit(run_serve(root, Path(folder) / "site", host, port, today, posters))
+
+
+cli.add_command(init)
+cli.add_command(new)
 
 
 def main() -> None:

@@ -241,3 +241,19 @@ def _device_name_id_diagnostics(item: Sourced[BaseModel]) -> Iterator[Diagnostic
         f"请换一个编号，如「{value}-1」或更能说明内容的名字，并同时修改引用它的地方。",
         value if field_name == "id" else None,
     )
+
+
+def find_project_root(start: Path) -> Path | None:
+    """The nearest folder at or above `start` that holds site_config.yml, as git finds `.git`.
+
+    The search stops at the top of the git repository `start` lies in (the folder holding
+    `.git`), so a community kept in a sub-folder of a larger repository is found from
+    anywhere inside it, and no unrelated folder above the repository ever is.
+    """
+    folder = start.absolute()
+    for candidate in (folder, *folder.parents):
+        if (candidate / CONFIG_FILE).is_file():
+            return candidate
+        if (candidate / ".git").exists():
+            return None
+    return None
