@@ -149,9 +149,9 @@ def _explain(code: str) -> None:
     found = {entry.code: entry for entry in CATALOGUE}.get(code.strip().upper())
     if found is None:
         _misuse(
-            _(
-                "没有编号为「{code}」的问题。编号从 G001 到 G901，完整列表见 docs/rules.md。"
-            ).format(code=code)
+            _("没有编号为「{code}」的问题。编号从 G001 到 G901，完整列表见 docs/rules.md。").format(
+                code=code
+            )
         )
     click.echo(explain_code(found))
 
@@ -186,9 +186,7 @@ def schema(out_dir: str) -> None:
         )
     for path in written:
         click.echo(_("已写出 {path}").format(path=path))
-    click.echo(
-        _("在 VS Code 中安装 YAML 插件（Red Hat），即可在编辑记录时看到字段说明和补全。")
-    )
+    click.echo(_("在 VS Code 中安装 YAML 插件（Red Hat），即可在编辑记录时看到字段说明和补全。"))
 
 
 @cli.command(
@@ -199,15 +197,23 @@ def schema(out_dir: str) -> None:
     ),
     examples=(
         (N_("打印今天在公示期内的全部事项："), "gongshi print"),
-        (N_("打印一个事项和业委会名单，用 A3 纸："), "gongshi print lawn-parking-2026 owners-committee --size A3"),
-        (N_("打印文体队十二月的值班表："), "gongshi print content/volunteers/culture-team.yml --month 2026-12"),
+        (
+            N_("打印一个事项和业委会名单，用 A3 纸："),
+            "gongshi print lawn-parking-2026 owners-committee --size A3",
+        ),
+        (
+            N_("打印文体队十二月的值班表："),
+            "gongshi print content/volunteers/culture-team.yml --month 2026-12",
+        ),
     ),
 )
 @click.argument(
     "records",
     nargs=-1,
     metavar=N_("[记录]..."),
-    help=N_("记录的编号（如 owners-committee）或文件（如 content/matters/lawn-parking-2026.yml）。"),
+    help=N_(
+        "记录的编号（如 owners-committee）或文件（如 content/matters/lawn-parking-2026.yml）。"
+    ),
 )
 @click.option(
     "--size",

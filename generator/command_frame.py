@@ -41,7 +41,9 @@ LANGUAGE_CHOSEN = "gongshi.language_chosen"
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 _WIDE = frozenset("WF")
-_UNIT = re.compile(r"\s+|[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u3000-\u303f]|[^\s\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u3000-\u303f]+")
+_CJK = "\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u3000-\u303f"
+_UNIT = re.compile(rf"\s+|[{_CJK}]|[^\s{_CJK}]+")
+"""What a line may break between: spaces, each Chinese character, each other word."""
 _NO_LINE_START = frozenset("，。、；：？！）」』》〉】’”…·,.;:?!)]")
 """Chinese line breaking: closing punctuation stays at the end of the line before."""
 
@@ -91,7 +93,14 @@ class Formatter(click.HelpFormatter):
     """click's help layout, measured in display columns and broken the Chinese way."""
 
     def write_heading(self, heading: str) -> None:
-        self.write(f"{'':>{self.current_indent}}{_('{heading}：').format(heading=heading)}\n")
+        text = _("{heading}：").format(heading=heading)
+        self.write(f"{'':>{self.current_indent}}{text}\n")
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        if prefix is None:
+            word = _("Usage:")
+            prefix = word if word.endswith("：") else f"{word} "
+        super().write_usage(prog, args, prefix)
 
     def write_text(self, text: str) -> None:
         indent = " " * self.current_indent
@@ -106,7 +115,7 @@ class Formatter(click.HelpFormatter):
             self.write("".join(f"{indent}{line}\n" for line in wrap_display(_joined(lines), width)))
 
     def write_dl(
-        self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2
+        self, rows: Iterable[tuple[str, str]], col_max: int = 30, col_spacing: int = 2
     ) -> None:
         rows = list(rows)
         if not rows:
@@ -157,7 +166,6 @@ class _WithExamples:
         super().format_epilog(ctx, formatter)  # type: ignore[misc]
         if not self.examples:
             return
-        formatter.write_paragraph()
         with formatter.section(_("示例")):
             for number, (what, line) in enumerate(self.examples):
                 if number:
@@ -228,9 +236,9 @@ class Group(_WithExamples, click.Group):
 def usage_error(error: click.UsageError, colour: bool | None) -> NoReturn:
     command = error.ctx.command_path if error.ctx is not None else "gongshi"
     message = chinese_punctuation(error.format_message())
+    hint = _("运行 {command} --help 查看用法。").format(command=command)
     click.echo(
-        f"{paint(_('用法错误：'), 'error')}{message}\n"
-        + paint(_("运行 {command} --help 查看用法。").format(command=command), "hint"),
+        paint(_("用法错误："), "error") + message + "\n" + paint(hint, "hint"),
         err=True,
         color=colour,
     )
@@ -242,12 +250,16 @@ def chinese_punctuation(message: str) -> str:
     if current_language() != "zh":
         return message
     message = re.sub(r"'([^'\n]+)'", r"「\1」", message)
-    return re.sub(r"(?<=[\u4e00-\u9fff」）])\.(?=\s|$)", "。", message)
+    message = re.sub(r"」\s*,\s*「", "」、「", message)
+    message = re.sub(r"(?<=[\u4e00-\u9fff」）])\.(?=\s|$)", "。", message)
+    return re.sub(
+        r"(?<=[」。）：])\s+(?=[\u4e00-\u9fff「（])|(?<=[\u4e00-\u9fff])\s+(?=「)", "", message
+    )
 
 
 def misuse(message: str) -> NoReturn:
     """Stop with exit code 2: the secretary asked for something the command cannot do."""
-    click.echo(f"{paint(_('用法错误：'), 'error')}{message}", err=True)
+    click.echo(paint(_("用法错误："), "error") + message, err=True)
     sys.exit(EXIT_MISUSE)
 
 
@@ -283,13 +295,25 @@ _COMMAND_TEXTS = ("help", "short_help", "epilog", "options_metavar", "subcommand
 _PARAMETER_TEXTS = ("help", "metavar")
 
 
-def _texts(command: click.Command) -> Iterator[tuple[object, str]]:
-    yield from ((command, name) for name in _COMMAND_TEXTS if hasattr(command, name))
-    for param in command.params:
-        yield from ((param, name) for name in _PARAMETER_TEXTS)
+def _commands(command: click.Command) -> Iterator[click.Command]:
+    yield command
     if isinstance(command, click.Group):
         for sub in command.commands.values():
-            yield from _texts(sub)
+            yield from _commands(sub)
+
+
+def _texts(command: click.Command) -> Iterator[tuple[object, str]]:
+    for each in _commands(command):
+        yield from ((each, name) for name in _COMMAND_TEXTS if hasattr(each, name))
+        for param in each.params:
+            yield from ((param, name) for name in _PARAMETER_TEXTS)
+
+
+def _forget_help_options(command: click.Command) -> None:
+    """click keeps each command's `--help` option once made, its help in the language of
+    that moment: make it again in this run's language."""
+    for each in _commands(command):
+        each._help_option = None
 
 
 @contextmanager
@@ -300,8 +324,10 @@ def localized_help(command: click.Command) -> Iterator[None]:
     for owner, name, text in saved:
         if isinstance(text, str) and text:
             setattr(owner, name, _(text))
+    _forget_help_options(command)
     try:
         yield
     finally:
         for owner, name, text in saved:
             setattr(owner, name, text)
+        _forget_help_options(command)

@@ -189,9 +189,7 @@ def run_print(
             )
         if any(isinstance(record, Schedule) for record in records):
             click.echo(
-                _("值班表按{period}排（可用 --month 或 --week 另选）。").format(
-                    period=period.label
-                )
+                _("值班表按{period}排（可用 --month 或 --week 另选）。").format(period=period.label)
             )
         try:
             paths = write_posters(

@@ -93,13 +93,13 @@ def write_posters(
         reused = reusable_pdf(earlier, html) if earlier else None
         pdf_path = out_dir / poster_path(record, ".pdf")
         planned.append((pdf_path, out_dir / poster_path(record, ".html"), html, reused, where))
-    to_make = [(html, where) for _, _, html, reused, where in planned if reused is None]
+    to_make = [(html, where) for _pdf, _page, html, reused, where in planned if reused is None]
     with meter(_("正在把海报排成 PDF"), len(to_make)) as advance:
         made = iter(
             make_pdfs([html for html, _w in to_make], [where for _h, where in to_make], advance)
         )
     written: list[Path] = []
-    for pdf_path, html_path, html, reused, _ in planned:
+    for pdf_path, html_path, html, reused, _where in planned:
         write_file(pdf_path, reused.read_bytes() if reused is not None else next(made))
         write_file(html_path, published_html(html).encode("utf-8"))
         written += [pdf_path, html_path]

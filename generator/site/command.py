@@ -123,7 +123,9 @@ def _build_failed(failure: RenderingFailed, out_dir: Path) -> int:
 
 def _report(result: BuildResult) -> None:
     posters = (
-        ngettext("、{count} 份海报", "、{count} 份海报", result.posters).format(count=result.posters)
+        ngettext("、{count} 份海报", "、{count} 份海报", result.posters).format(
+            count=result.posters
+        )
         if result.posters
         else ""
     )
@@ -173,9 +175,9 @@ def serve(
         return EXIT_MISUSE
     threading.Thread(target=server.serve_forever, daemon=True).start()
     click.echo(
-        _(
-            "预览网址：{url}  （改动记录后会自动重新生成，刷新网页即可看到；按 Ctrl+C 结束）"
-        ).format(url=f"http://{host}:{server.server_address[1]}/")
+        _("预览网址：{url}  （改动记录后会自动重新生成，刷新网页即可看到；按 Ctrl+C 结束）").format(
+            url=f"http://{host}:{server.server_address[1]}/"
+        )
     )
     state = content_state(root)
     try:
