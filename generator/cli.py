@@ -81,6 +81,7 @@ def _directory_argument() -> Callable[[Any], Any]:
 
 
 @click.group(
+    "gongshi",
     cls=Group,
     context_settings={"help_option_names": ["-h", "--help"]},
     help=N_("Gongshi（公示）：检查小区治理记录，生成公示网站和公示栏海报。"),

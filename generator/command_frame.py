@@ -45,7 +45,8 @@ _CJK = "\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u3000-\u303f"
 _UNIT = re.compile(rf"\s+|[{_CJK}]|[^\s{_CJK}]+")
 """What a line may break between: spaces, each Chinese character, each other word."""
 _NO_LINE_START = frozenset("，。、；：？！）」』》〉】’”…·,.;:?!)]")
-"""Chinese line breaking: closing punctuation stays at the end of the line before."""
+_NO_LINE_END = frozenset("（「『《〈【‘“([")
+"""Chinese line breaking: closing punctuation never starts a line, opening never ends one."""
 
 
 def display_width(text: str) -> int:
@@ -57,25 +58,32 @@ def display_width(text: str) -> int:
 
 
 def wrap_display(text: str, width: int) -> list[str]:
-    """Lines of at most `width` columns, broken between Chinese characters or at spaces."""
-    lines: list[str] = []
-    line, used = "", 0
+    """Lines of at most `width` columns, broken between Chinese characters or at spaces.
+
+    Closing punctuation never starts a line (the character before it moves down with it),
+    opening punctuation never ends one.
+    """
+    lines: list[list[str]] = []
+    line: list[str] = []
     for unit in _UNIT.findall(" ".join(text.split())):
-        size = display_width(unit)
-        if unit.isspace():
-            if line and used + size <= width:
-                line, used = line + unit, used + size
-            elif line:
-                lines.append(line.rstrip())
-                line, used = "", 0
+        used = sum(display_width(part) for part in line)
+        if used + display_width(unit) <= width:
+            if line or not unit.isspace():
+                line.append(unit)
             continue
-        if line and used + size > width and unit[0] not in _NO_LINE_START:
-            lines.append(line.rstrip())
-            line, used = "", 0
-        line, used = line + unit, used + size
-    if line:
-        lines.append(line.rstrip())
-    return lines or [""]
+        if unit.isspace():
+            lines.append(line)
+            line = []
+            continue
+        carried: list[str] = []
+        if len(line) > 1 and not line[-1].isspace():
+            if unit[0] in _NO_LINE_START or line[-1][-1] in _NO_LINE_END:
+                carried = [line.pop()]
+        if line:
+            lines.append(line)
+        line = [*carried, unit]
+    lines.append(line)
+    return ["".join(parts).rstrip() for parts in lines if parts] or [""]
 
 
 def _joined(lines: Iterable[str]) -> str:
@@ -97,10 +105,11 @@ class Formatter(click.HelpFormatter):
         self.write(f"{'':>{self.current_indent}}{text}\n")
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        if prefix is None:
-            word = _("Usage:")
-            prefix = word if word.endswith("：") else f"{word} "
+        """click puts a space after its word for Usage; none after a full-width colon."""
+        start = len(self.buffer)
         super().write_usage(prog, args, prefix)
+        written = "".join(self.buffer[start:])
+        self.buffer[start:] = [written.replace("： ", "：", 1)]
 
     def write_text(self, text: str) -> None:
         indent = " " * self.current_indent
