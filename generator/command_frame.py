@@ -76,9 +76,9 @@ def wrap_display(text: str, width: int) -> list[str]:
             line = []
             continue
         carried: list[str] = []
-        if len(line) > 1 and not line[-1].isspace():
-            if unit[0] in _NO_LINE_START or line[-1][-1] in _NO_LINE_END:
-                carried = [line.pop()]
+        movable = len(line) > 1 and not line[-1].isspace()
+        if movable and (unit[0] in _NO_LINE_START or line[-1][-1] in _NO_LINE_END):
+            carried = [line.pop()]
         if line:
             lines.append(line)
         line = [*carried, unit]

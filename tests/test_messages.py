@@ -15,7 +15,8 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from babel.messages.catalog import Catalog, Message as CatalogueEntry
+from babel.messages.catalog import Catalog
+from babel.messages.catalog import Message as CatalogueEntry
 from babel.messages.pofile import read_po
 
 from generator import codes
