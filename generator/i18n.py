@@ -172,6 +172,8 @@ def language_in_arguments(args: Sequence[str]) -> str | None:
 
 
 CONFIG_KEY = ("command_line", "language")
+_MAX_CONFIG_BYTES = 1024 * 1024
+"""A longer site_config.yml is not read here; `check` says what is wrong with it."""
 
 
 def project_language(config_file: Path) -> str | None:
@@ -182,8 +184,11 @@ def project_language(config_file: Path) -> str | None:
     be read says nothing here (`check` reports it in full).
     """
     try:
-        data = yaml.safe_load(config_file.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        if config_file.stat().st_size > _MAX_CONFIG_BYTES:
+            return None
+        # BaseLoader: every value stays text, so no number or date in the file is converted.
+        data = yaml.load(config_file.read_text(encoding="utf-8-sig"), Loader=yaml.BaseLoader)
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError, yaml.YAMLError):
         return None
     section = data.get(CONFIG_KEY[0]) if isinstance(data, dict) else None
     value = section.get(CONFIG_KEY[1]) if isinstance(section, dict) else None

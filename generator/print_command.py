@@ -134,7 +134,9 @@ def chosen_records(project: Project, names: Sequence[str]) -> list[Record]:
                 if item.suggestions
                 else ""
             )
-            lines.append(_("找不到记录「{name}」。").format(name=item.name) + hint)
+            lines.append(
+                _("找不到记录「{name}」。{hint}").format(name=item.name, hint=hint).rstrip()
+            )
         lines.append(
             _(
                 "请写事项、组织、账目（如 public-income-2026q1）或值班表的编号，"

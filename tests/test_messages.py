@@ -109,22 +109,22 @@ def test_chinese_is_the_default_and_needs_no_catalogue() -> None:
 
 # A rule's message made from a template (`Message`): Chinese as before, English by its template.
 
-TEMPLATE = "找不到记录「{name}」。"  # in the catalogue already (gongshi print)
+TEMPLATE = "已写出 {path}"  # in the catalogue already (gongshi schema)
 
 
 def test_a_template_message_reads_as_chinese_and_translates_whole() -> None:
-    message = Message(TEMPLATE, name="lwan")
-    assert message == "找不到记录「lwan」。" and localized(message) == message
+    message = Message(TEMPLATE, path="schemas/ledger.json")
+    assert message == "已写出 schemas/ledger.json" and localized(message) == message
     with speaking("en"):
-        assert localized(message) == 'No record "lwan".'
+        assert localized(message) == "Wrote schemas/ledger.json"
         assert localized("一条普通的消息") == "一条普通的消息"
 
 
 def test_a_template_message_survives_pickling_and_masks_its_values() -> None:
-    diagnostic = codes.G701.at(Span("a.yml", 1, 1), Message(TEMPLATE, name="13912345678"))
+    diagnostic = codes.G701.at(Span("a.yml", 1, 1), Message(TEMPLATE, path="13912345678"))
     assert "13912345678" not in diagnostic.message
     assert isinstance(diagnostic.message, Message)
-    assert "13912345678" not in diagnostic.message.values["name"]
+    assert "13912345678" not in diagnostic.message.values["path"]
     copy = pickle.loads(pickle.dumps(diagnostic.message))
     assert copy == diagnostic.message and copy.template == TEMPLATE
 
