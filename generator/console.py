@@ -63,7 +63,7 @@ BAR_FROM = 2
 
 @contextmanager
 def terminal_meter(label: str, total: int) -> Iterator[Advance]:
-    """A bar on stderr while the job runs, only when stderr is a terminal; gone when done."""
+    """A bar on stderr while the job runs, only when stderr is a terminal; full when done."""
     if total < BAR_FROM or not sys.stderr.isatty():
         yield lambda: None
         return
