@@ -1,12 +1,14 @@
 """The `gongshi` command: thin wrappers that call the pipeline and choose the exit code.
 
 Exit codes: 0 success, 1 the content has errors, 2 misuse (bad option, no project).
+Help texts are stored in Chinese and marked `N_()`; command_frame.py shows them in
+the chosen language, with each command's examples.
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn
@@ -14,16 +16,25 @@ from typing import Any, NoReturn
 import click
 
 from generator.check import check_project
+from generator.command_frame import (
+    EXIT_CONTENT,
+    EXIT_MISUSE,
+    EXIT_OK,
+    Group,
+    adopt_project_language,
+    language_option,
+    misuse,
+)
+from generator.i18n import N_, _
 from generator.output import FORMATS, format_diagnostics
 from generator.project import CONFIG_FILE, NotAProject, find_project_root
 from generator.scaffold.commands import init, new
 
-EXIT_OK, EXIT_CONTENT, EXIT_MISUSE = 0, 1, 2
+__all__ = ["EXIT_CONTENT", "EXIT_MISUSE", "EXIT_OK", "cli", "main"]
 
 
 def _misuse(message: str) -> NoReturn:
-    click.echo(f"用法错误：{message}", err=True)
-    sys.exit(EXIT_MISUSE)
+    misuse(message)
 
 
 def _project_root(directory: str | None) -> Path:
@@ -39,9 +50,12 @@ def _project_root(directory: str | None) -> Path:
     root = Path(directory)
     if not (root / CONFIG_FILE).is_file():
         _misuse(
-            f"在 {root.resolve()} 找不到 {CONFIG_FILE}。请在小区资料的文件夹里运行，"
-            "或写出它的路径，如 gongshi check 我的小区/；新建请用 gongshi init。"
+            _(
+                "在 {folder} 找不到 {config}。请在小区资料的文件夹里运行，"
+                "或写出它的路径，如 gongshi check 我的小区/；新建请用 gongshi init。"
+            ).format(folder=root.resolve(), config=CONFIG_FILE)
         )
+    adopt_project_language(root)
     return root
 
 
@@ -56,79 +70,78 @@ class _IsoDate(click.ParamType):  # type: ignore[type-arg]
         try:
             return date.fromisoformat(str(value))
         except ValueError:
-            self.fail(f"「{value}」不是日期，请写成 2026-03-01。", param, ctx)
+            self.fail(_("「{value}」不是日期，请写成 2026-03-01。").format(value=value), param, ctx)
 
 
-_USAGE_TRANSLATIONS: tuple[tuple[str, str], ...] = (
-    ("No such option", "没有这个选项"),
-    ("No such command", "没有这个命令"),
-    ("Missing argument", "缺少参数"),
-    ("Missing option", "缺少选项"),
-    ("Invalid value for", "取值无效"),
-    ("Got unexpected extra arguments", "多余的参数"),
-    ("Got unexpected extra argument", "多余的参数"),
-    ("is not one of", "不是可选值之一"),
-    ("requires an argument", "需要一个值"),
-    ("Did you mean", "是不是想写"),
-)
-
-
-class ChineseGroup(click.Group):
-    """A click group whose usage errors are shown in Chinese and always exit with code 2."""
-
-    def main(  # type: ignore[override]
-        self, args: Sequence[str] | None = None, prog_name: str | None = None, **kwargs: Any
-    ) -> Any:
-        if not kwargs.pop("standalone_mode", True):
-            return super().main(args, prog_name, standalone_mode=False, **kwargs)
-        try:
-            super().main(args, prog_name, standalone_mode=False, **kwargs)
-        except click.UsageError as error:
-            message = error.format_message()
-            for english, chinese in _USAGE_TRANSLATIONS:
-                message = message.replace(english, chinese)
-            click.echo(f"用法错误：{message}\n运行 gongshi --help 查看用法。", err=True)
-            sys.exit(EXIT_MISUSE)
-        except click.exceptions.Abort:
-            click.echo("已取消。", err=True)
-            sys.exit(EXIT_MISUSE)
-        except click.exceptions.Exit as done:
-            sys.exit(done.exit_code)
-        sys.exit(EXIT_OK)
-
-
-def _today_option(purpose: str) -> Callable[[Any], Any]:
+def _today_option(help_text: str) -> Callable[[Any], Any]:
     """`--today`: every command that counts days can be pinned to one date (tests, rebuilds)."""
     return click.option(
-        "--today", type=_IsoDate(), default=None, help=f"按哪一天{purpose}（默认今天）。"
+        "--today", type=_IsoDate(), default=None, metavar=N_("日期"), help=help_text
     )
 
 
-@click.group(cls=ChineseGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="gongshi", message="gongshi %(version)s")
+def _directory_argument() -> Callable[[Any], Any]:
+    return click.argument(
+        "directory",
+        required=False,
+        default=None,
+        type=click.Path(file_okay=False),
+        metavar=N_("[目录]"),
+        help=N_("小区资料所在的文件夹（有 site_config.yml 的那个）；不写则从当前文件夹往上找。"),
+    )
+
+
+@click.group(
+    "gongshi",
+    cls=Group,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help=N_("Gongshi（公示）：检查小区治理记录，生成公示网站和公示栏海报。"),
+    examples=(
+        (N_("检查当前文件夹里的小区资料："), "gongshi check"),
+        (N_("生成公示网站（先检查，通过后才生成）："), "gongshi build"),
+        (N_("看某个命令的用法："), "gongshi check --help"),
+        (N_("用英文显示提示："), "gongshi --lang en check"),
+    ),
+)
+@click.version_option(
+    package_name="gongshi", message="gongshi %(version)s", help=N_("显示版本号并退出。")
+)
+@language_option()
 def cli() -> None:
-    """Gongshi（公示）：检查小区治理记录，生成公示网站和公示栏海报。"""
+    """The group: every command below."""
 
 
-@cli.command()
-@click.argument("directory", required=False, type=click.Path(file_okay=False))
+@cli.command(
+    help=N_("检查小区资料里的全部记录，列出每个问题所在的文件、行和改法。"),
+    examples=(
+        (N_("检查当前文件夹："), "gongshi check"),
+        (N_("检查另一个文件夹，有警告也算不通过："), "gongshi check 翠湖花园/ --strict"),
+        (N_("看某个问题编号的说明："), "gongshi check --explain G201"),
+        (N_("按某一天检查任期和公示期："), "gongshi check --today 2026-11-25"),
+    ),
+)
+@_directory_argument()
 @click.option(
     "--format",
     "fmt",
     type=click.Choice(FORMATS),
     default="text",
     show_default=True,
-    help="输出格式：text 给人看，json 给程序，github 生成 GitHub Actions 注释。",
+    help=N_("输出格式：text 给人看，json 给程序读，github 把问题标注在代码托管网站的对应行上。"),
 )
-@click.option("--strict", is_flag=True, help="有警告也算不通过（退出码 1）。")
-@_today_option("检查任期和公示")
+@click.option("--strict", is_flag=True, help=N_("有警告也算不通过（退出码 1）。"))
+@_today_option(N_("按哪一天检查任期和公示（默认今天）。"))
 @click.option(
-    "--explain", "explain", metavar="编号", default=None, help="只显示某个问题编号的说明，如 G201。"
+    "--explain",
+    "explain",
+    metavar=N_("编号"),
+    default=None,
+    help=N_("只显示某个问题编号的说明，如 G201。"),
 )
 def check(
     directory: str | None, fmt: str, strict: bool, today: date | None, explain: str | None
 ) -> None:
-    """检查 DIRECTORY 里的全部记录（不写则从当前文件夹往上找小区资料）。"""
+    """`gongshi check`: print the diagnostics; exit 1 when they fail the project."""
     if explain is not None:
         _explain(explain)
         return
@@ -136,8 +149,8 @@ def check(
     try:
         result = check_project(root, today)
     except NotAProject:  # pragma: no cover - _project_root has looked already
-        _misuse(f"找不到 {CONFIG_FILE}。")
-    output = format_diagnostics(result.diagnostics, fmt)
+        _misuse(_("找不到 {config}。").format(config=CONFIG_FILE))
+    output = format_diagnostics(result.diagnostics, fmt, styled=True)
     if output:
         click.echo(output)
     sys.exit(EXIT_CONTENT if result.failed(strict) else EXIT_OK)
@@ -149,52 +162,108 @@ def _explain(code: str) -> None:
 
     found = {entry.code: entry for entry in CATALOGUE}.get(code.strip().upper())
     if found is None:
-        _misuse(f"没有编号为「{code}」的问题。编号从 G001 到 G901，完整列表见 docs/rules.md。")
+        _misuse(
+            _("没有编号为「{code}」的问题。编号从 G001 到 G901，完整列表见 docs/rules.md。").format(
+                code=code
+            )
+        )
     click.echo(explain_code(found))
 
 
-@cli.command()
+@cli.command(
+    help=N_("写出各类记录的格式说明（.json 文件），供编辑器在编辑记录时提示字段和补全。"),
+    examples=(
+        (N_("写到 schemas 文件夹："), "gongshi schema"),
+        (N_("写到别的文件夹："), "gongshi schema --out .vscode/schemas"),
+    ),
+)
 @click.option(
     "--out",
     "out_dir",
     type=click.Path(file_okay=False),
     default="schemas",
     show_default=True,
-    help="JSON Schema 文件写到哪个文件夹。",
+    metavar=N_("文件夹"),
+    help=N_("格式说明写到哪个文件夹。"),
 )
 def schema(out_dir: str) -> None:
-    """写出各类记录的 JSON Schema，供 VS Code 等编辑器自动补全和提示。"""
+    """`gongshi schema`: the JSON Schemas, for editors."""
     from generator.schemas import write_schemas
 
     try:
         written = write_schemas(Path(out_dir))
     except OSError as error:
-        _misuse(f"无法写入 {out_dir}：{error.strerror}。请换一个文件夹。")
+        _misuse(
+            _("无法写入 {folder}：{reason}。请换一个文件夹。").format(
+                folder=out_dir, reason=error.strerror
+            )
+        )
     for path in written:
-        click.echo(f"已写出 {path}")
-    click.echo("在 VS Code 中安装 YAML 插件（Red Hat），即可在编辑记录时看到字段说明和补全。")
+        click.echo(_("已写出 {path}").format(path=path))
+    click.echo(_("在 VS Code 中安装 YAML 插件（Red Hat），即可在编辑记录时看到字段说明和补全。"))
 
 
-@cli.command("print")
-@click.argument("records", nargs=-1)
-@click.option("--size", default="A4", show_default=True, help="纸张尺寸：A4 或 A3。")
+@cli.command(
+    "print",
+    help=N_(
+        "为记录生成公示栏海报（PDF 和网页）；不写记录则打印今天在公示期内的事项。"
+        "记录写编号或文件，可以写几个。"
+    ),
+    examples=(
+        (N_("打印今天在公示期内的全部事项："), "gongshi print"),
+        (
+            N_("打印一个事项和业委会名单，用 A3 纸："),
+            "gongshi print lawn-parking-2026 owners-committee --size A3",
+        ),
+        (
+            N_("打印文体队十二月的值班表："),
+            "gongshi print content/volunteers/culture-team.yml --month 2026-12",
+        ),
+    ),
+)
+@click.argument(
+    "records",
+    nargs=-1,
+    metavar=N_("[记录]..."),
+    help=N_(
+        "记录的编号（如 owners-committee）或文件（如 content/matters/lawn-parking-2026.yml）。"
+    ),
+)
+@click.option(
+    "--size",
+    default="A4",
+    show_default=True,
+    metavar=N_("纸张"),
+    help=N_("纸张尺寸：A4 或 A3。"),
+)
 @click.option(
     "--out",
     "out_dir",
     type=click.Path(file_okay=False),
     default=None,
-    help="输出文件夹（默认小区资料所在的文件夹）；海报写在其中的 posters/ 下，路径与网站上的相同。",
+    metavar=N_("文件夹"),
+    help=N_(
+        "输出文件夹（默认小区资料所在的文件夹）；海报写在其中的 posters/ 下，路径与网站上的相同。"
+    ),
 )
 @click.option(
     "-C",
     "--dir",
     "directory",
     default=None,
-    help="小区资料所在的文件夹（默认从当前文件夹往上找）。",
+    metavar=N_("目录"),
+    help=N_("小区资料所在的文件夹（默认从当前文件夹往上找）。"),
 )
-@_today_option("算公示期和海报日期")
-@click.option("--month", default=None, help="值班表的月份，如 2026-11（默认本月）。")
-@click.option("--week", default=None, help="值班表改为一周：写那一周的任意一天，如 2026-11-23。")
+@_today_option(N_("按哪一天算公示期和海报日期（默认今天）。"))
+@click.option(
+    "--month", default=None, metavar=N_("月份"), help=N_("值班表的月份，如 2026-11（默认本月）。")
+)
+@click.option(
+    "--week",
+    default=None,
+    metavar=N_("日期"),
+    help=N_("值班表改为一周：写那一周的任意一天，如 2026-11-23。"),
+)
 def print_posters(
     records: tuple[str, ...],
     size: str,
@@ -204,7 +273,7 @@ def print_posters(
     month: str | None,
     week: str | None,
 ) -> None:
-    """为 RECORDS（编号或文件）生成公示栏海报（PDF 和网页）；不写则打印今天在公示期内的事项。"""
+    """`gongshi print`: posters for the named records, or today's matters in publicity."""
     from generator.print_command import run_print
 
     root = _project_root(directory)
@@ -212,24 +281,35 @@ def print_posters(
     sys.exit(run_print(root, records, size, out, today, month, week))
 
 
-@cli.command()
-@click.argument("directory", required=False, type=click.Path(file_okay=False))
+@cli.command(
+    help=N_("检查小区资料，全部通过后生成公示网站；有错误时不生成，原来的网站保持不变。"),
+    examples=(
+        (N_("生成网站到 site 文件夹（连同全部海报）："), "gongshi build"),
+        (N_("预览用：不生成海报，快得多："), "gongshi build --no-posters"),
+        (N_("生成另一个文件夹的资料，写到别处："), "gongshi build 翠湖花园/ --out 公示网站"),
+    ),
+)
+@_directory_argument()
 @click.option(
     "--out",
     "out_dir",
     type=click.Path(file_okay=False),
     default="site",
     show_default=True,
-    help="网站写到哪个文件夹（相对于 DIRECTORY）；生成成功后才替换原来的内容。",
+    metavar=N_("文件夹"),
+    help=N_("网站写到哪个文件夹（相对于资料文件夹）；生成成功后才替换原来的内容。"),
 )
-@_today_option("算公示剩余天数和本周安排")
-@click.option("--no-posters", is_flag=True, help="不生成海报（更快，适合预览）。")
+@_today_option(N_("按哪一天算公示剩余天数和本周安排（默认今天）。"))
+@click.option("--no-posters", is_flag=True, help=N_("不生成海报（更快，适合预览）。"))
 @click.option(
     "--previous-log",
     "previous_log",
     type=click.Path(file_okay=False),
     default=None,
-    help="上次发布的网站的 log/ 文件夹：新的公示日志必须是它的延续，否则不生成（发现改写历史）。",
+    metavar=N_("文件夹"),
+    help=N_(
+        "上次发布的网站的 log/ 文件夹：新的公示日志必须是它的延续，否则不生成（发现改写历史）。"
+    ),
 )
 def build(
     directory: str | None,
@@ -238,7 +318,7 @@ def build(
     no_posters: bool,
     previous_log: str | None,
 ) -> None:
-    """检查 DIRECTORY 的记录，生成公示网站（不写则从当前文件夹往上找小区资料）。"""
+    """`gongshi build`: check, then the site."""
     from generator.site.command import build_once
 
     root = _project_root(directory)
@@ -246,26 +326,41 @@ def build(
     sys.exit(build_once(root, root / out_dir, today, posters=not no_posters, previous_log=previous))
 
 
-@cli.command()
-@click.argument("code")
-@click.argument("directory", required=False, type=click.Path(file_okay=False))
+@cli.command(
+    help=N_(
+        "核验海报上的校验码：它属于哪条记录的哪个版本，是否仍是现在公示的内容。\n\n"
+        "退出码：0 是当前版本；1 已被取代、已删除或找不到；2 用法错误。"
+    ),
+    examples=(
+        (N_("核验一张海报的校验码："), "gongshi verify K7QD-3M9X"),
+        (N_("给程序读的结果："), "gongshi verify K7QD-3M9X --format json"),
+    ),
+)
+@click.argument(
+    "code",
+    metavar=N_("校验码"),
+    help=N_("海报上“校验码”后面的 8 个字符，如 K7QD-3M9X；大小写、空格和短横线都可以不管。"),
+)
+@_directory_argument()
 @click.option(
     "--format",
     "fmt",
     type=click.Choice(("text", "json")),
     default="text",
     show_default=True,
-    help="输出格式：text 给人看，json 给程序（与核验页读取的数据相同）。",
+    help=N_("输出格式：text 给人看，json 给程序读（与核验页读取的数据相同）。"),
 )
-@click.option("--log-size", type=click.IntRange(min=0), help="海报上印的公示日志条数。")
-@click.option("--log-root", help="海报上印的公示日志指纹（8 位）。")
+@click.option(
+    "--log-size",
+    type=int,
+    metavar=N_("条数"),
+    help=N_("海报上印的公示日志条数（与 --log-root 一起写）。"),
+)
+@click.option("--log-root", metavar=N_("指纹"), help=N_("海报上印的公示日志指纹（8 位）。"))
 def verify(
     code: str, directory: str | None, fmt: str, log_size: int | None, log_root: str | None
 ) -> None:
-    """核验海报上的校验码 CODE：它属于哪条记录的哪个版本，是否仍是现在公示的内容。
-
-    退出码：0 是当前版本；1 已被取代、已删除或找不到；2 用法错误。
-    """
+    """`gongshi verify`: which version of which record a poster's code belongs to."""
     import json
 
     from generator.verify import (
@@ -280,8 +375,12 @@ def verify(
     normalized = typed_code(code)
     if normalized is None:
         _misuse(not_a_code_message(code))
+    if log_size is not None and log_size < 0:
+        _misuse(_("--log-size 是海报上印的条数，不能是负数。"))
     if (log_size is None) != (log_root is None):
-        _misuse("海报上的公示日志有两项：--log-size（条数）和 --log-root（指纹），请两项一起写。")
+        _misuse(
+            _("海报上的公示日志有两项：--log-size（条数）和 --log-root（指纹），请两项一起写。")
+        )
     witness = (log_size, log_root) if log_size is not None and log_root is not None else None
     report = verify_project(root, code, normalized, witness)
     if fmt == "json":
@@ -291,14 +390,24 @@ def verify(
     sys.exit(exit_status(report))
 
 
-@cli.command()
-@click.argument("directory", required=False, type=click.Path(file_okay=False))
-@click.option("--port", default=8000, show_default=True, help="预览用的端口。")
-@click.option("--host", default="127.0.0.1", show_default=True, help="预览用的地址。")
-@_today_option("算公示剩余天数")
-@click.option("--posters", is_flag=True, help="预览时也生成海报（较慢）。")
+@cli.command(
+    help=N_("在本机预览公示网站；记录有改动时自动重新生成，刷新网页即可看到。"),
+    examples=(
+        (N_("预览当前文件夹的网站："), "gongshi serve"),
+        (N_("换一个端口，连同海报一起预览："), "gongshi serve --port 8080 --posters"),
+    ),
+)
+@_directory_argument()
+@click.option(
+    "--port", default=8000, show_default=True, metavar=N_("端口"), help=N_("预览用的端口。")
+)
+@click.option(
+    "--host", default="127.0.0.1", show_default=True, metavar=N_("地址"), help=N_("预览用的地址。")
+)
+@_today_option(N_("按哪一天算公示剩余天数（默认今天）。"))
+@click.option("--posters", is_flag=True, help=N_("预览时也生成海报（较慢）。"))
 def serve(directory: str | None, port: int, host: str, today: date | None, posters: bool) -> None:
-    """在本机预览公示网站；记录有改动时自动重新生成。"""
+    """`gongshi serve`: build into a temporary folder, serve it, rebuild on change."""
     import tempfile
 
     from generator.site.command import serve as run_serve

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.diagnostics import Diagnostic, Severity, Span
+from generator.i18n import Message
 from generator.privacy import mask_personal_numbers
 
 
@@ -31,7 +32,12 @@ class Code:
 
     def at(self, span: Span, message: str, record_id: str | None = None) -> Diagnostic:
         """A diagnostic of this code; any personal number quoted in the message is masked."""
-        return Diagnostic(self.code, self.severity, span, mask_personal_numbers(message), record_id)
+        masked = (
+            message.map_values(mask_personal_numbers)
+            if isinstance(message, Message)
+            else mask_personal_numbers(message)
+        )
+        return Diagnostic(self.code, self.severity, span, masked, record_id)
 
 
 E, W = Severity.ERROR, Severity.WARNING

@@ -13,6 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.i18n import N_
+
 
 class Severity(enum.Enum):
     ERROR = "error"
@@ -20,8 +22,8 @@ class Severity(enum.Enum):
 
     @property
     def label(self) -> str:
-        """The word a secretary sees next to the problem."""
-        return "错误" if self is Severity.ERROR else "警告"
+        """The word a secretary sees next to the problem (translate it with `_()` to show it)."""
+        return N_("错误") if self is Severity.ERROR else N_("警告")
 
 
 @dataclass(frozen=True, order=True)

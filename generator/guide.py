@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from generator.codes import CATALOGUE, Code
+from generator.i18n import _
 
 AREAS = (
     ("G0", "文件与 YAML 格式"),
@@ -80,9 +81,17 @@ def _code_section(code: Code) -> str:
 def explain_code(code: Code) -> str:
     """One code's explanation as plain text for the terminal (`gongshi check --explain`)."""
     bad = "\n".join(f"    {line}" for line in code.bad.splitlines())
-    return (
-        f"{code.code} {code.title}（{code.severity.label}）\n\n"
-        f"检查什么：{code.what}\n为什么重要：{code.why}\n\n错误的写法：\n{bad}\n\n改正：{code.fix}"
+    return _(
+        "{code} {title}（{severity}）\n\n检查什么：{what}\n为什么重要：{why}\n\n"
+        "错误的写法：\n{bad}\n\n改正：{fix}"
+    ).format(
+        code=code.code,
+        title=_(code.title),
+        severity=_(code.severity.label),
+        what=code.what,
+        why=code.why,
+        bad=bad,
+        fix=code.fix,
     )
 
 

@@ -6,29 +6,47 @@ import json
 from collections.abc import Sequence
 from itertools import groupby
 
+from generator.console import paint
 from generator.diagnostics import Diagnostic
 from generator.guide import code_title, help_link
+from generator.i18n import _, localized, ngettext
 
 FORMATS = ("text", "json", "github")
 
 
-def format_text(diagnostics: Sequence[Diagnostic]) -> str:
-    """Grouped by file, in line order, each line clickable as `file:line:column`."""
+def _plain(text: str, role: str) -> str:
+    return text
+
+
+def format_text(diagnostics: Sequence[Diagnostic], styled: bool = False) -> str:
+    """Grouped by file, in line order, each line clickable as `file:line:column`.
+
+    `styled` adds colour; click.echo takes it out again where colour is off.
+    """
+    style = paint if styled else _plain
     if not diagnostics:
-        return "检查通过：没有发现问题。"
+        return style(_("检查通过：没有发现问题。"), "passed")
     blocks: list[str] = []
     for file, group in groupby(diagnostics, key=lambda d: d.span.file):
-        lines = [f"{file}"]
+        lines = [style(file, "file")]
         for d in group:
-            lines.append(f"  {format_line(d)}")
+            lines.append(f"  {format_line(d, styled)}")
         blocks.append("\n".join(lines))
     errors = sum(1 for d in diagnostics if d.is_error)
     warnings = len(diagnostics) - errors
-    summary = f"共 {errors} 个错误、{warnings} 个警告。"
+    summary = _("共 {errors}、{warnings}。").format(
+        errors=ngettext("{count} 个错误", "{count} 个错误", errors).format(count=errors),
+        warnings=ngettext("{count} 个警告", "{count} 个警告", warnings).format(count=warnings),
+    )
     if errors:
-        summary += "请按提示修改后再运行 gongshi check。"
+        summary += _("请按提示修改后再运行 gongshi check。")
     first = diagnostics[0].code
-    summary += f"\n想了解某个编号，运行 gongshi check --explain {first}，或查看 docs/rules.md。"
+    summary += "\n" + style(
+        _("想了解某个编号，运行 gongshi check --explain {code}，或查看 docs/rules.md。").format(
+            code=first
+        ),
+        "hint",
+    )
     summary += help_links(diagnostics)
     return "\n\n".join(blocks) + "\n\n" + summary
 
@@ -36,15 +54,18 @@ def format_text(diagnostics: Sequence[Diagnostic]) -> str:
 def help_links(diagnostics: Sequence[Diagnostic]) -> str:
     """Each code met, once, with the link to its entry in the secretaries' guide."""
     lines = [
-        f"  {code} {code_title(code)}：{help_link(code)}"
+        f"  {code} {_(code_title(code))}：{help_link(code)}"
         for code in dict.fromkeys(d.code for d in diagnostics)
     ]
-    return "\n各编号的说明：\n" + "\n".join(lines)
+    return "\n" + _("各编号的说明：") + "\n" + "\n".join(lines)
 
 
-def format_line(d: Diagnostic) -> str:
+def format_line(d: Diagnostic, styled: bool = False) -> str:
     """One problem on one line: `file:line:column: 错误 G201 message`."""
-    return f"{d.span}: {d.severity.label} {d.code} {d.message}"
+    label = _(d.severity.label)
+    if styled:
+        label = paint(label, "error" if d.is_error else "warning")
+    return f"{d.span}: {label} {d.code} {localized(d.message)}"
 
 
 def format_json(diagnostics: Sequence[Diagnostic]) -> str:
@@ -56,7 +77,7 @@ def format_json(diagnostics: Sequence[Diagnostic]) -> str:
                 "file": d.span.file,
                 "line": d.span.line,
                 "column": d.span.column,
-                "message": d.message,
+                "message": localized(d.message),
                 "record_id": d.record_id,
                 "help": help_link(d.code),
             }
@@ -83,10 +104,13 @@ def format_github(diagnostics: Sequence[Diagnostic]) -> str:
         if d.span.line:
             properties += f",line={d.span.line},col={d.span.column}"
         properties += f",title={_escape_github(d.code, True)}"
-        message = f"{d.message}\n说明：{help_link(d.code)}"
+        message = localized(d.message) + "\n" + _("说明：") + help_link(d.code)
         lines.append(f"::{level} {properties}::{_escape_github(message)}")
     return "\n".join(lines)
 
 
-def format_diagnostics(diagnostics: Sequence[Diagnostic], fmt: str) -> str:
-    return {"text": format_text, "json": format_json, "github": format_github}[fmt](diagnostics)
+def format_diagnostics(diagnostics: Sequence[Diagnostic], fmt: str, styled: bool = False) -> str:
+    """`styled` colours the text format only: JSON and annotations are read by programs."""
+    if fmt == "text":
+        return format_text(diagnostics, styled)
+    return {"json": format_json, "github": format_github}[fmt](diagnostics)

@@ -28,7 +28,7 @@ from pydantic import BaseModel
 
 from generator.models import Ledger, Matter, Organization, Schedule, SiteConfig
 from generator.models.common import FLAG_WORDS, WRITTEN_AS, WRITTEN_PATTERNS
-from generator.models.config import RATIO_PATTERN
+from generator.models.config import RATIO_PATTERN, CommandLanguage
 from generator.models.ledger import EntryType
 from generator.models.matter import (
     DecisionResult,
@@ -57,6 +57,7 @@ OBJECT_HELP: Mapping[str, tuple[str, str]] = {
     "SizeRange": ("人数范围", "成员人数的下限和上限。"),
     "YearCalendar": ("一年的节假日", "国务院公布的该年放假日和调休上班日。"),
     "Privacy": ("隐私", "隐私检查的设置。"),
+    "CommandLine": ("命令行", "gongshi 命令本身的设置，只影响运行命令时看到的提示，不影响网站。"),
     "LogSettings": ("公示日志", "公示日志检查点的签名公钥；私钥只放在 CI 的密钥里，不进仓库。"),
     "Contact": ("联系方式", "电话、地址、办公时间、邮箱。"),
     "Period": ("期间", "起止日期，两头都算在内。"),
@@ -100,6 +101,7 @@ CHOICE_HELP: tuple[tuple[Any, Mapping[str, str]], ...] = (
         },
     ),
     (EntryType, {"income": "收入", "expense": "支出"}),
+    (CommandLanguage, {"zh": "简体中文（默认）", "en": "英文（English）"}),
     (
         MatterCategory,
         {

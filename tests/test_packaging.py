@@ -44,4 +44,6 @@ def test_wheel_ships_the_templates_inside_the_package(tmp_path: Path) -> None:
     )
     assert "generator/templates/posters/base.html.j2" in names
     assert "generator/templates/scaffold/init/github-workflow.yml.j2" in names
+    for language in ("en", "zh"):
+        assert f"generator/locale/{language}/LC_MESSAGES/gongshi.mo" in names
     assert not any(n.startswith("templates/") for n in names), "no top-level templates package"

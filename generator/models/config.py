@@ -12,7 +12,7 @@ import binascii
 import hashlib
 import re
 from fractions import Fraction
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field
 from pydantic_core import PydanticCustomError
@@ -244,6 +244,20 @@ class LogSettings(Model):
     )
 
 
+CommandLanguage = Literal["zh", "en"]
+
+
+class CommandLine(Model):
+    """Settings of the `gongshi` command itself: what the secretary sees, never the site."""
+
+    language: CommandLanguage = Field(
+        "zh",
+        title="提示语言",
+        description="gongshi 命令的帮助、检查结果的框架文字（文件、合计、提示）和问题标题用哪种语言："
+        "zh 简体中文（默认），en 英文。运行时写 --lang 可以临时改用另一种。网站和海报始终是中文。",
+    )
+
+
 class SiteConfig(Model):
     community: Community = Field(title="小区", description="小区的基本情况。")
     site: Site = Field(title="网站", description="公示网站的设置。")
@@ -262,3 +276,8 @@ class SiteConfig(Model):
         description="公开的只增日志（网站的 log/ 文件夹）的设置：签名用的公钥。",
     )
     established: IsoDate | None = Field(None, title="建站日期", description="开始公示的日期。")
+    command_line: CommandLine = Field(
+        default_factory=CommandLine,
+        title="命令行",
+        description="gongshi 命令本身的设置，只影响在电脑上运行命令时看到的提示，不影响网站。",
+    )

@@ -14,7 +14,9 @@ from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from generator.console import Advance, Meter, quiet_meter
 from generator.failures import rendering
+from generator.i18n import _
 from generator.models import Ledger, Matter, Organization, Schedule
 from generator.output_folder import write_file
 from generator.posters.frame import PAGE_SIZES, PageSize, Record
@@ -68,6 +70,7 @@ def write_posters(
     *,
     roster_period: RosterPeriod | None = None,
     reuse_from: Path | None = None,
+    meter: Meter = quiet_meter,
 ) -> list[Path]:
     """Write each record's poster as HTML and PDF below `out_dir`; return the paths, PDF first.
 
@@ -77,7 +80,7 @@ def write_posters(
     made again. Every poster is rendered before the first file is written, so a failure
     (`RenderingFailed`, naming the record) leaves the posters already in `out_dir` as
     they were. Raises ValueError for an unknown size and OSError when `out_dir` cannot
-    be written; content is assumed checked already.
+    be written; content is assumed checked already. `meter` shows the PDFs being made.
     """
     chosen = all_records(project) if records is None else list(records)
     files = {id(item.record): item.file for item in project.all_sources()}
@@ -90,10 +93,13 @@ def write_posters(
         reused = reusable_pdf(earlier, html) if earlier else None
         pdf_path = out_dir / poster_path(record, ".pdf")
         planned.append((pdf_path, out_dir / poster_path(record, ".html"), html, reused, where))
-    to_make = [(html, where) for _, _, html, reused, where in planned if reused is None]
-    made = iter(make_pdfs([html for html, _ in to_make], [where for _, where in to_make]))
+    to_make = [(html, where) for _pdf, _page, html, reused, where in planned if reused is None]
+    with meter(_("正在把海报排成 PDF"), len(to_make)) as advance:
+        made = iter(
+            make_pdfs([html for html, _w in to_make], [where for _h, where in to_make], advance)
+        )
     written: list[Path] = []
-    for pdf_path, html_path, html, reused, _ in planned:
+    for pdf_path, html_path, html, reused, _where in planned:
         write_file(pdf_path, reused.read_bytes() if reused is not None else next(made))
         write_file(html_path, published_html(html).encode("utf-8"))
         written += [pdf_path, html_path]
@@ -104,12 +110,15 @@ PARALLEL_FROM = 8
 """Below this many PDFs, starting worker processes costs more than it saves."""
 
 
-def make_pdfs(pages: list[str], labels: Sequence[str | None] = ()) -> list[bytes]:
+def make_pdfs(
+    pages: list[str], labels: Sequence[str | None] = (), advance: Advance = lambda: None
+) -> list[bytes]:
     """PDFs for many posters, on every core: WeasyPrint is single-threaded and CPU-bound.
 
     Workers are spawned, not forked, so a caller's threads (the preview server's
     watcher) cannot deadlock them; each page is the same bytes whichever core makes it.
-    `labels` name each page's record for a `RenderingFailed` (one core only).
+    `labels` name each page's record for a `RenderingFailed` (one core only);
+    `advance` is called once for each PDF made.
     """
     workers = min(os.cpu_count() or 1, MAX_WORKERS, len(pages) // PARALLEL_FROM)
     if workers < 2:
@@ -117,12 +126,17 @@ def make_pdfs(pages: list[str], labels: Sequence[str | None] = ()) -> list[bytes
         for index, html in enumerate(pages):
             with rendering("把海报排成 PDF", labels[index] if index < len(labels) else None):
                 made.append(pdf_bytes(html))
+            advance()
         return made
     with (
         rendering("把海报排成 PDF"),
         ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool,
     ):
-        return list(pool.map(pdf_bytes, pages, chunksize=max(1, len(pages) // (workers * 4))))
+        made = []
+        for pdf in pool.map(pdf_bytes, pages, chunksize=max(1, len(pages) // (workers * 4))):
+            made.append(pdf)
+            advance()
+        return made
 
 
 MAX_WORKERS = 4

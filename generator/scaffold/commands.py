@@ -17,7 +17,9 @@ from typing import Any, NoReturn
 import click
 
 from generator.check import check_project
+from generator.command_frame import Command, Group
 from generator.diagnostics import Diagnostic
+from generator.i18n import N_
 from generator.output import format_diagnostics
 from generator.project import (
     CONFIG_FILE,
@@ -68,10 +70,8 @@ class _Day(click.ParamType):  # type: ignore[type-arg]
             self.fail(f"「{value}」不是日期，请写成 2026-03-01。", param, ctx)
 
 
-def _today_option(purpose: str) -> Callable[[Any], Any]:
-    return click.option(
-        "--today", type=_Day(), default=None, help=f"按哪一天{purpose}（默认今天）。"
-    )
+def _today_option(help_text: str) -> Callable[[Any], Any]:
+    return click.option("--today", type=_Day(), default=None, metavar=N_("日期"), help=help_text)
 
 
 _DIRECTORY = click.option(
@@ -79,30 +79,47 @@ _DIRECTORY = click.option(
     "--dir",
     "directory",
     default=None,
-    metavar="文件夹",
-    help="小区资料所在的文件夹（默认从当前文件夹往上找）。",
+    metavar=N_("文件夹"),
+    help=N_("小区资料所在的文件夹（默认从当前文件夹往上找）。"),
 )
 
 
 # ---------------------------------------------------------------- init
 
 
-@click.command("init")
-@click.argument("directory", default=".", type=click.Path(file_okay=False))
+@click.command(
+    "init",
+    cls=Command,
+    help=N_("新建一个小区的资料：总设置、每类记录一个示例、自动检查和发布网站的文件。"),
+    examples=(
+        (N_("在一个新文件夹里新建："), "gongshi init 翠湖花园小区"),
+        (
+            N_("在当前文件夹新建，写好名称和网址："),
+            "gongshi init . --name 翠湖花园小区 --url https://cuihu.example.org/",
+        ),
+    ),
+)
+@click.argument(
+    "directory",
+    default=".",
+    type=click.Path(file_okay=False),
+    metavar=N_("[目录]"),
+    help=N_("新建在哪个文件夹（默认当前文件夹）；文件夹里不能已有小区资料。"),
+)
 @click.option(
     "--name",
     default=None,
-    metavar="名称",
-    help="小区名称，如 翠湖花园小区（默认用文件夹的中文名）。",
+    metavar=N_("名称"),
+    help=N_("小区名称，如 翠湖花园小区（默认用文件夹的中文名）。"),
 )
 @click.option(
     "--url",
     default=DEFAULT_URL,
-    metavar="网址",
+    metavar=N_("网址"),
     show_default=True,
-    help="公示网站的地址，以 / 结尾（以后可在 site_config.yml 里改）。",
+    help=N_("公示网站的地址，以 / 结尾（以后可在 site_config.yml 里改）。"),
 )
-@_today_option("给示例记录定日期")
+@_today_option(N_("按哪一天给示例记录定日期（默认今天）。"))
 def init(directory: str, name: str | None, url: str, today: date | None) -> None:
     """在 DIRECTORY（默认当前文件夹）新建一个小区：总设置、每类记录一个示例、自动检查和发布。
 
@@ -226,7 +243,17 @@ def _report_init(target: Path, name: str, files: dict[str, NewFile]) -> None:
 # ---------------------------------------------------------------- new
 
 
-@click.group("new")
+@click.group(
+    "new",
+    cls=Group,
+    help=N_("新建一条记录：自动取下一个编号、今天的日期，要填写的地方写在注释里。"),
+    examples=(
+        (N_("下一期账目："), "gongshi new ledger --account party-funds"),
+        (N_("新的重大事项："), 'gongshi new matter --title "更换 5 栋电梯" --start 2026-09-28'),
+        (N_("新的组织："), "gongshi new organization --kind volunteer_team --id culture-team"),
+        (N_("志愿服务队的排班："), "gongshi new shifts --team culture-team"),
+    ),
+)
 def new() -> None:
     """新建一条记录：自动取下一个编号、今天的日期，要填写的地方写在注释里。
 
@@ -239,18 +266,25 @@ def new() -> None:
     """
 
 
-@new.command("ledger")
+@new.command(
+    "ledger",
+    help=N_("新建某个账户下一期的账目：期初余额接上上一期的期末余额。"),
+    examples=((N_("党建经费的下一期："), "gongshi new ledger --account party-funds"),),
+)
 @click.option(
     "--account",
     default=None,
-    metavar="编号",
-    help="账户编号，如 party-funds（只有一个账户时可不写）。",
+    metavar=N_("编号"),
+    help=N_("账户编号，如 party-funds（只有一个账户时可不写）。"),
 )
 @click.option(
-    "--name", default=None, metavar="名称", help="账户名称，新账户要写，如 小区党建工作经费。"
+    "--name",
+    default=None,
+    metavar=N_("名称"),
+    help=N_("账户名称，新账户要写，如 小区党建工作经费。"),
 )
 @_DIRECTORY
-@_today_option("填写公布日期")
+@_today_option(N_("按哪一天填写公布日期（默认今天）。"))
 def new_ledger_command(
     account: str | None, name: str | None, directory: str | None, today: date | None
 ) -> None:
@@ -260,20 +294,38 @@ def new_ledger_command(
     _write(root, project, lambda: new_ledger(project, account, name, day))
 
 
-@new.command("matter")
+@new.command(
+    "matter",
+    help=N_("新建一个重大事项：公示期的最后一天按节假日算好。"),
+    examples=(
+        (
+            N_("九月底张贴公示的事项："),
+            'gongshi new matter --title "更换 5 栋电梯" --start 2026-09-28',
+        ),
+    ),
+)
 @click.option(
     "--id",
     "record_id",
     default=None,
-    metavar="编号",
-    help="事项编号，如 lift-renewal-2026（默认 matter-年份-序号）。",
+    metavar=N_("编号"),
+    help=N_("事项编号，如 lift-renewal-2026（默认 matter-年份-序号）。"),
 )
 @click.option(
-    "--title", default=None, metavar="标题", help="事项标题，如 使用专项维修资金更换 5 栋电梯。"
+    "--title",
+    default=None,
+    metavar=N_("标题"),
+    help=N_("事项标题，如 使用专项维修资金更换 5 栋电梯。"),
 )
-@click.option("--start", type=_Day(), default=None, help="张贴公示的日期（默认今天）。")
+@click.option(
+    "--start",
+    type=_Day(),
+    default=None,
+    metavar=N_("日期"),
+    help=N_("张贴公示的日期（默认今天）。"),
+)
 @_DIRECTORY
-@_today_option("填写日期")
+@_today_option(N_("按哪一天填写日期（默认今天）。"))
 def new_matter_command(
     record_id: str | None,
     title: str | None,
@@ -292,7 +344,16 @@ def new_matter_command(
     )
 
 
-@new.command("organization")
+@new.command(
+    "organization",
+    help=N_("新建一个组织（小区党组织、业委会、监委会、物业公司、志愿服务队）。"),
+    examples=(
+        (
+            N_("一支新的志愿服务队："),
+            "gongshi new organization --kind volunteer_team --id culture-team",
+        ),
+    ),
+)
 @click.option(
     "--kind",
     required=True,
@@ -306,15 +367,23 @@ def new_matter_command(
             "other",
         )
     ),
-    help="类别：party_organization 小区党组织；owners_committee 业委会；supervisory_committee "
-    "监委会；property_company 物业公司；volunteer_team 志愿服务队；other 其他。",
+    metavar=N_("类别"),
+    help=N_(
+        "类别：party_organization 小区党组织；owners_committee 业委会；supervisory_committee "
+        "监委会；property_company 物业公司；volunteer_team 志愿服务队；other 其他。"
+    ),
 )
-@click.option("--id", "record_id", default=None, metavar="编号", help="组织编号，如 culture-team。")
 @click.option(
-    "--name", default=None, metavar="名称", help="组织全称，如 翠湖花园小区文体活动志愿宣传队。"
+    "--id", "record_id", default=None, metavar=N_("编号"), help=N_("组织编号，如 culture-team。")
+)
+@click.option(
+    "--name",
+    default=None,
+    metavar=N_("名称"),
+    help=N_("组织全称，如 翠湖花园小区文体活动志愿宣传队。"),
 )
 @_DIRECTORY
-@_today_option("填写日期")
+@_today_option(N_("按哪一天填写日期（默认今天）。"))
 def new_organization_command(
     kind: str, record_id: str | None, name: str | None, directory: str | None, today: date | None
 ) -> None:
@@ -324,15 +393,19 @@ def new_organization_command(
     _write(root, project, lambda: new_organization(project, kind, record_id, name, day))
 
 
-@new.command("shifts")
+@new.command(
+    "shifts",
+    help=N_("新建一支志愿服务队的排班表：从今天起每周一次，避开法定节假日。"),
+    examples=((N_("文体队的排班："), "gongshi new shifts --team culture-team"),),
+)
 @click.option(
     "--team",
     default=None,
-    metavar="编号",
-    help="志愿服务队的编号，如 culture-team（只有一支队没排班时可不写）。",
+    metavar=N_("编号"),
+    help=N_("志愿服务队的编号，如 culture-team（只有一支队没排班时可不写）。"),
 )
 @_DIRECTORY
-@_today_option("排班")
+@_today_option(N_("从哪一天起排班（默认今天）。"))
 def new_shifts_command(team: str | None, directory: str | None, today: date | None) -> None:
     """新建一支志愿服务队的排班表：从今天起每周一次，避开法定节假日。"""
     from generator.rules.publicity import project_calendar

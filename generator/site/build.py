@@ -14,7 +14,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
+from generator.console import Meter, quiet_meter
 from generator.failures import rendering
+from generator.i18n import _
 from generator.log import LogRewritten, LogState, LogUncheckable, extend_log, log_origin, write_log
 from generator.log.checkpoint import LOG_FOLDER
 from generator.log.note import SignerKey
@@ -88,7 +90,8 @@ def build_site(
     posters: bool = True,
     search: bool = True,
     docs_dir: Path | None = None,
-    progress: Callable[[str], None] = lambda _: None,
+    progress: Callable[[str], None] = lambda _note: None,
+    meter: Meter = quiet_meter,
     previous_log: LogState | None = None,
     previous_log_dir: Path | None = None,
     log_key: SignerKey | None = None,
@@ -104,6 +107,7 @@ def build_site(
     `previous_log` is the last deployed log (`log.read_log`, from `previous_log_dir`):
     the new log must extend it, or LogRewritten / LogUncheckable is raised before
     anything is built. `log_key` signs the log's checkpoint.
+    `progress` gets a line for each step, `meter` shows how far the posters' PDFs are.
     """
     out_dir = out_dir.absolute()
     ensure_writable(out_dir, project.root, instead="--out site")
@@ -119,8 +123,10 @@ def build_site(
         history = project.history
         if history is None:
             progress(
-                "提示：这个文件夹不在 git 仓库里，网站不显示各记录的版本和修订记录，"
-                "也无法核对已公布的数字是否被改动。把记录放进 git 仓库后即可显示。"
+                _(
+                    "提示：这个文件夹不在 git 仓库里，网站不显示各记录的版本和修订记录，"
+                    "也无法核对已公布的数字是否被改动。把记录放进 git 仓库后即可显示。"
+                )
             )
         with rendering("整理公示日志", passing=(LogRewritten, LogUncheckable)):
             origin = log_origin(project.config.record.site.url)
@@ -132,21 +138,23 @@ def build_site(
         write_marker(project_dir, "mkdocs")
         poster_count = 0
         if posters:
-            progress("正在生成海报……")
-            written = write_posters(project, None, project_dir / "docs", "A4", reuse_from=out_dir)
+            progress(_("正在生成海报……"))
+            written = write_posters(
+                project, None, project_dir / "docs", "A4", reuse_from=out_dir, meter=meter
+            )
             names = {path.relative_to(project_dir / "docs").as_posix() for path in written}
             site = replace(site, posters=frozenset(names))
             poster_count = sum(1 for name in names if name.endswith(".pdf"))
-        progress("正在生成页面……")
+        progress(_("正在生成页面……"))
         section = site_pages(site)
         write_docs(site, section, project_dir, search)
-        progress("正在用 mkdocs 生成网站……")
+        progress(_("正在用 mkdocs 生成网站……"))
         built = work / "site"
         with rendering("用 mkdocs 生成网站", passing=(MkDocsFailed,)):
             run_mkdocs(project_dir / "mkdocs.yml", built, latest_change(site))
         prune_theme_assets(built)
         if search:
-            progress("正在建立搜索索引……")
+            progress(_("正在建立搜索索引……"))
             with rendering("建立搜索索引", passing=(SearchIndexFailed,)):
                 index_site(built)
         with rendering("写出公示日志（log/）"):

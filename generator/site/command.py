@@ -19,9 +19,11 @@ import click
 
 from generator import codes
 from generator.check import check_project
+from generator.console import terminal_meter
 from generator.content_files import find_files
 from generator.diagnostics import Diagnostic, Span
 from generator.failures import RenderingFailed, failure_diagnostic
+from generator.i18n import _, ngettext
 from generator.log import LogRewritten, LogState, LogUncheckable, LogUnreadable, read_log
 from generator.log.keys import KEY_VARIABLE, signer_from_environment
 from generator.log.note import BadKey, SignerKey, parse_verifier_key
@@ -40,16 +42,21 @@ def checked_project(root: Path, today: date | None, out_dir: Path) -> Project | 
     """The project when it has no errors; otherwise print them and return None."""
     result = check_project(root, today)
     if result.diagnostics:
-        click.echo(format_text(result.diagnostics), err=bool(result.errors))
+        click.echo(format_text(result.diagnostics, styled=True), err=bool(result.errors))
     if result.failed() or result.project is None:
-        click.echo(f"内容有错误，网站没有生成{_old_site(out_dir)}。请先改正上面的错误。", err=True)
+        click.echo(
+            _("内容有错误，网站没有生成{old_site}。请先改正上面的错误。").format(
+                old_site=_old_site(out_dir)
+            ),
+            err=True,
+        )
         return None
     return result.project
 
 
 def _old_site(out_dir: Path) -> str:
     """What became of the published site, said only when it is true."""
-    return "（原来的网站保持不变）" if is_marked(out_dir) else ""
+    return _("（原来的网站保持不变）") if is_marked(out_dir) else ""
 
 
 def build_once(
@@ -61,13 +68,18 @@ def build_once(
 ) -> int:
     reason = refusal(out_dir, root, instead="--out site")
     if reason is not None:
-        click.echo(f"用法错误：{reason}", err=True)
+        click.echo(_("用法错误：{reason}").format(reason=reason), err=True)
         return EXIT_MISUSE
     try:
         for note in recover_folder(out_dir):
             click.echo(note)
     except OSError as error:
-        click.echo(f"无法整理 {out_dir} 旁边上次留下的文件夹：{error.strerror}。", err=True)
+        click.echo(
+            _("无法整理 {folder} 旁边上次留下的文件夹：{reason}。").format(
+                folder=out_dir, reason=error.strerror
+            ),
+            err=True,
+        )
         return EXIT_MISUSE
     project = checked_project(root, today, out_dir)
     if project is None:
@@ -82,6 +94,7 @@ def build_once(
             out_dir,
             posters=posters,
             progress=click.echo,
+            meter=terminal_meter,
             previous_log=previous,
             previous_log_dir=previous_log,
             log_key=key,
@@ -95,22 +108,32 @@ def build_once(
         click.echo(format_line(codes.G821.at(Span(where), message)), err=True)
         return EXIT_CONTENT
     except UnsafeOutputFolder as unsafe:
-        click.echo(f"用法错误：{unsafe}", err=True)
+        click.echo(_("用法错误：{reason}").format(reason=unsafe), err=True)
         return EXIT_MISUSE
     except MkDocsFailed as failure:
-        click.echo(f"网站生成失败{_old_site(out_dir)}：", err=True)
+        click.echo(_("网站生成失败{old_site}：").format(old_site=_old_site(out_dir)), err=True)
         for problem in failure.problems:
             click.echo(f"  {problem}", err=True)
-        click.echo("多半是记录里的链接指向了不存在的页面或文件，请改正后重试。", err=True)
+        click.echo(_("多半是记录里的链接指向了不存在的页面或文件，请改正后重试。"), err=True)
         return EXIT_CONTENT
     except SearchIndexFailed as failure:
-        click.echo(f"搜索索引生成失败{_old_site(out_dir)}：{failure}", err=True)
+        click.echo(
+            _("搜索索引生成失败{old_site}：{reason}").format(
+                old_site=_old_site(out_dir), reason=failure
+            ),
+            err=True,
+        )
         return EXIT_CONTENT
     except TemplatesMissing as missing:
         click.echo(str(missing), err=True)
         return EXIT_MISUSE
     except OSError as error:
-        click.echo(f"无法写入 {out_dir}：{error.strerror}。请换一个文件夹或检查权限。", err=True)
+        click.echo(
+            _("无法写入 {folder}：{reason}。请换一个文件夹或检查权限。").format(
+                folder=out_dir, reason=error.strerror
+            ),
+            err=True,
+        )
         return EXIT_MISUSE
     except RenderingFailed as failure:
         return _build_failed(failure, out_dir)
@@ -182,7 +205,7 @@ def _rewritten(rewritten: LogRewritten, previous_log: Path | None, out_dir: Path
 
 
 def _build_failed(failure: RenderingFailed, out_dir: Path) -> int:
-    outcome = f"网站没有生成{_old_site(out_dir)}"
+    outcome = _("网站没有生成{old_site}").format(old_site=_old_site(out_dir))
     click.echo(
         format_line(failure_diagnostic(codes.G902, failure, str(out_dir), outcome)), err=True
     )
@@ -190,13 +213,26 @@ def _build_failed(failure: RenderingFailed, out_dir: Path) -> int:
 
 
 def _report(result: BuildResult) -> None:
-    posters = f"、{result.posters} 份海报" if result.posters else ""
-    click.echo(f"网站已生成：{result.pages} 个页面{posters}，在 {result.out_dir}。")
+    posters = (
+        ngettext("、{count} 份海报", "、{count} 份海报", result.posters).format(
+            count=result.posters
+        )
+        if result.posters
+        else ""
+    )
+    pages = ngettext("{count} 个页面", "{count} 个页面", result.pages).format(count=result.pages)
+    click.echo(
+        _("网站已生成：{pages}{posters}，在 {folder}。").format(
+            pages=pages, posters=posters, folder=result.out_dir
+        )
+    )
     if not result.in_git:
-        click.echo("公示日志是空的：小区资料不在 git 仓库里，还没有已发布（已提交）的版本。")
+        click.echo(_("公示日志是空的：小区资料不在 git 仓库里，还没有已发布（已提交）的版本。"))
     else:
         click.echo(
-            f"公示日志（log/）共 {result.log_size} 个记录版本，这次新增 {result.log_appended} 个。"
+            _("公示日志（log/）共 {size} 个记录版本，这次新增 {appended} 个。").format(
+                size=result.log_size, appended=result.log_appended
+            )
         )
 
 
@@ -230,12 +266,17 @@ def serve(
         server = http.server.ThreadingHTTPServer((host, port), handler)
     except OSError as error:
         click.echo(
-            f"无法在 {host}:{port} 上预览：{error.strerror}。请用 --port 换一个端口。", err=True
+            _("无法在 {host}:{port} 上预览：{reason}。请用 --port 换一个端口。").format(
+                host=host, port=port, reason=error.strerror
+            ),
+            err=True,
         )
         return EXIT_MISUSE
     threading.Thread(target=server.serve_forever, daemon=True).start()
     click.echo(
-        f"预览网址：http://{host}:{server.server_address[1]}/  （改动记录后会自动重新生成，刷新网页即可看到；按 Ctrl+C 结束）"
+        _("预览网址：{url}  （改动记录后会自动重新生成，刷新网页即可看到；按 Ctrl+C 结束）").format(
+            url=f"http://{host}:{server.server_address[1]}/"
+        )
     )
     state = content_state(root)
     try:
@@ -244,10 +285,10 @@ def serve(
             current = content_state(root)
             if current != state:
                 state = current
-                click.echo("记录有改动，重新生成……")
+                click.echo(_("记录有改动，重新生成……"))
                 build_once(root, out_dir, today, posters)
     except KeyboardInterrupt:
-        click.echo("已停止预览。")
+        click.echo(_("已停止预览。"))
     finally:
         server.shutdown()
         server.server_close()
