@@ -386,6 +386,38 @@ G123 = Code(
     "site:\n  url: https://cuihu.example.org/（后面又加了一百多个字符的文件夹）/",
     "site:\n  url: https://cuihu.example.org/",
 )
+G124 = Code(
+    "G124",
+    "引用的记录本身有错误",
+    W,
+    "引用的组织、事项或账户所在的文件是否因为自身的错误（编码、YAML 格式、缺少字段……）没能读入。"
+    "这时引用它的地方不再逐条报“找不到”，只在第一处提醒一次。",
+    "一个文件出错，引用它的十几处都报“找不到”，还会建议改成别的编号——照着改反而会改错。"
+    "只要改好那个文件，这些引用自然就对了。",
+    "（owners-committee.yml 用 GBK 编码保存，而 9 个文件里有 17 处写着 owners-committee）",
+    "按那个文件自己的错误提示改好它；引用它的地方不用改。",
+)
+G125 = Code(
+    "G125",
+    "列表项前面少了“- ”",
+    E,
+    "列表里是否有一项忘了写开头的“- ”：它会和上一项并成一项，字段就“重复”了。",
+    "少了“- ”，两个人（或两笔收支）会被当成一个，前一项的内容被后一项悄悄顶掉。",
+    "members:\n  - name: 刘志坚\n    role: 主任\n    name: 许美玲\n    role: 副主任",
+    "members:\n  - name: 刘志坚\n    role: 主任\n  - name: 许美玲\n    role: 副主任",
+)
+G126 = Code(
+    "G126",
+    "同一本账有两份",
+    E,
+    "是否有两个账目文件写的是同一个账户、同一个期间（多半是复制出来的副本）。",
+    "同一期的账记两遍，上下期就衔接不上，引用事项的支出也会算两次，看起来超了预算。",
+    "（content/funds/ 里既有 public-income-2026-q2.yml，又有 public-income-2026-q2 - 副本.yml）",
+    "删除多余的那份；若两份内容不同，先把正确的内容合到一份里。",
+)
+
+FOLLOW_ON_CODES = frozenset({"G124"})
+"""Codes that only point at a root cause reported elsewhere: never the one to explain first."""
 
 G201 = Code(
     "G201",

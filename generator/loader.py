@@ -91,6 +91,8 @@ class LoadedFile:
     data: dict[str, Any] | None
     source: SourceMap
     diagnostics: list[Diagnostic]
+    raw: bytes = b""
+    """The file's bytes, kept only when it could not be understood: to tell what it was."""
 
 
 def load_yaml_file(path: Path, name: str, *, content: bytes | None = None) -> LoadedFile:
@@ -99,9 +101,10 @@ def load_yaml_file(path: Path, name: str, *, content: bytes | None = None) -> Lo
     `content` stands in for the file's bytes when they come from elsewhere (a git blob).
     """
     source = SourceMap(name)
+    raw = b""
 
     def failed(diagnostic: Diagnostic) -> LoadedFile:
-        return LoadedFile(path, name, None, source, [diagnostic])
+        return LoadedFile(path, name, None, source, [diagnostic], raw)
 
     try:
         raw = path.read_bytes() if content is None else content

@@ -19,6 +19,7 @@ from pydantic import BaseModel
 
 from generator import codes
 from generator.content_files import find_files
+from generator.failed_records import FailedRecord, failed_record
 from generator.diagnostics import Diagnostic, Span, relative_name
 from generator.loader import LoadedFile, SourceMap, load_yaml_file
 from generator.models import Ledger, Matter, Organization, Schedule, SiteConfig
@@ -60,6 +61,8 @@ class Project:
     matters: tuple[Sourced[Matter], ...] = ()
     schedules: tuple[Sourced[Schedule], ...] = ()
     today: date = field(default_factory=date.today)
+    failed: tuple[FailedRecord, ...] = ()
+    """Record files that could not be read or validated: what cites them stays quiet."""
 
     @cached_property
     def organization_by_id(self) -> dict[str, Sourced[Organization]]:
@@ -68,6 +71,15 @@ class Project:
     @cached_property
     def matter_by_id(self) -> dict[str, Sourced[Matter]]:
         return {item.record.id: item for item in reversed(self.matters)}
+
+    def failed_by_id(self, folder: str) -> dict[str, FailedRecord]:
+        """The failed records of a folder by every id they may go by (the first file wins)."""
+        found: dict[str, FailedRecord] = {}
+        for item in self.failed:
+            if item.folder == folder:
+                for record_id in sorted(item.ids):
+                    found.setdefault(record_id, item)
+        return found
 
     @cached_property
     def history(self) -> GitHistory | None:
@@ -160,6 +172,7 @@ def load_project(root: Path, today: date | None = None) -> tuple[Project | None,
     config = _read(config_path, root, SiteConfig, diagnostics)
     records: dict[str, list[Sourced[BaseModel]]] = {name: [] for name, _ in RECORD_FOLDERS}
     models = dict(RECORD_FOLDERS)
+    failed: list[FailedRecord] = []
     files, problems = find_content_files(root)
     diagnostics.extend(problems)
     for folder, path in files:
@@ -182,10 +195,12 @@ def load_project(root: Path, today: date | None = None) -> tuple[Project | None,
             )
             continue
         item = _read(path, root, models[folder], diagnostics)
-        if item is not None:
+        if isinstance(item, Sourced):
             records[folder].append(item)
             diagnostics.extend(_device_name_id_diagnostics(item))
-    if config is None:
+        else:
+            failed.append(failed_record(folder, item))
+    if not isinstance(config, Sourced):
         return None, diagnostics
     project = Project(
         root=root,
@@ -195,20 +210,22 @@ def load_project(root: Path, today: date | None = None) -> tuple[Project | None,
         matters=tuple(records["matters"]),  # type: ignore[arg-type]
         schedules=tuple(records["volunteers"]),  # type: ignore[arg-type]
         today=today or date.today(),
+        failed=tuple(failed),
     )
     return project, diagnostics
 
 
 def _read(
     path: Path, root: Path, model: type[BaseModel], diagnostics: list[Diagnostic]
-) -> Sourced[BaseModel] | None:
+) -> Sourced[BaseModel] | LoadedFile:
+    """The record, or the file as far as it loaded when it could not be read or validated."""
     loaded: LoadedFile = load_yaml_file(path, relative_name(path, root))
     diagnostics.extend(loaded.diagnostics)
     if loaded.data is None:
-        return None
+        return loaded
     record, problems = parse_record(loaded, model)
     diagnostics.extend(problems)
-    return Sourced(record, loaded.source, path) if record is not None else None
+    return Sourced(record, loaded.source, path) if record is not None else loaded
 
 
 FILE_NAMING_IDS: dict[type[BaseModel], tuple[str, str]] = {

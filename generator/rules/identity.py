@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from datetime import date
 
 from generator import codes
-from generator.diagnostics import Diagnostic
+from generator.diagnostics import Diagnostic, Span
+from generator.failed_records import FailedRecord
 from generator.models import Ledger, Matter, Organization
 from generator.project import Project, Sourced
 from generator.site_layout import ACCOUNT_FOLDER, GeneratedName, generated_name
@@ -101,39 +103,100 @@ def _missing(kind: str, value: str, known: Mapping[str, object]) -> str:
     return f"找不到编号为「{value}」的{kind}。{hint}"
 
 
-def reference_diagnostics(project: Project) -> Iterator[Diagnostic]:
-    organizations = project.organization_by_id
-    matters = project.matter_by_id
+@dataclass(frozen=True)
+class _Reference:
+    """One place a record names another by its id."""
+
+    span: Span
+    folder: str
+    """Where the cited record lives: `organizations` or `matters`."""
+    value: str
+    what: str
+    """What the citing field is, as the message starts: `提出组织：`."""
+    record_id: str | None
+
+
+_KINDS = {"organizations": "组织", "matters": "重大事项"}
+
+
+def _references(project: Project) -> Iterator[_Reference]:
     for item in project.organizations:
         for m, member in enumerate(item.record.members):
             for a, other in enumerate(member.also):
-                if other not in organizations:
-                    yield codes.G108.at(
-                        item.span("members", m, "also", a),
-                        f"成员 {member.name} 的交叉任职：" + _missing("组织", other, organizations),
-                        item.record.id,
-                    )
+                yield _Reference(
+                    item.span("members", m, "also", a),
+                    "organizations",
+                    other,
+                    f"成员 {member.name} 的交叉任职：",
+                    item.record.id,
+                )
     for ledger in project.ledgers:
         for e, entry in enumerate(ledger.record.entries):
-            if entry.matter and entry.matter not in matters:
-                yield codes.G108.at(
+            if entry.matter:
+                yield _Reference(
                     ledger.span("entries", e, "matter"),
-                    "这笔收支引用的依据事项：" + _missing("重大事项", entry.matter, matters),
+                    "matters",
+                    entry.matter,
+                    "这笔收支引用的依据事项：",
+                    None,
                 )
     for matter in project.matters:
-        proposer = matter.record.proposed_by
-        if proposer and proposer not in organizations:
-            yield codes.G108.at(
+        if matter.record.proposed_by:
+            yield _Reference(
                 matter.span("proposed_by"),
-                "提出组织：" + _missing("组织", proposer, organizations),
+                "organizations",
+                matter.record.proposed_by,
+                "提出组织：",
                 matter.record.id,
             )
     for schedule in project.schedules:
-        team = schedule.record.team
-        if team not in organizations:
+        yield _Reference(
+            schedule.span("team"), "organizations", schedule.record.team, "排班的队伍：", None
+        )
+
+
+def _unresolved(project: Project) -> Iterator[tuple[_Reference, FailedRecord | None]]:
+    """Each reference to no record, with the failed record it may mean (None: none at all)."""
+    known = {"organizations": project.organization_by_id, "matters": project.matter_by_id}
+    failed = {folder: project.failed_by_id(folder) for folder in known}
+    for reference in _references(project):
+        if reference.value not in known[reference.folder]:
+            yield reference, failed[reference.folder].get(reference.value)
+
+
+def reference_diagnostics(project: Project) -> Iterator[Diagnostic]:
+    """G108: a reference to an id no record has, nor any file that failed to load."""
+    for reference, failed in _unresolved(project):
+        if failed is None:
+            known = project.organization_by_id if reference.folder == "organizations" else project.matter_by_id
             yield codes.G108.at(
-                schedule.span("team"), "排班的队伍：" + _missing("组织", team, organizations)
+                reference.span,
+                reference.what + _missing(_KINDS[reference.folder], reference.value, known),
+                reference.record_id,
             )
+
+
+def failed_reference_diagnostics(project: Project) -> Iterator[Diagnostic]:
+    """G124: references to a record whose file failed, said once, at the first of them."""
+    citing: dict[FailedRecord, list[_Reference]] = {}
+    for reference, failed in _unresolved(project):
+        if failed is not None:
+            citing.setdefault(failed, []).append(reference)
+    for failed, references in citing.items():
+        references.sort(key=lambda r: (r.span.file, r.span.line, r.span.column))
+        first = references[0]
+        others = len(references) - 1
+        files = len({r.span.file for r in references})
+        elsewhere = (
+            f"这里和另外 {others} 处（共 {files} 个文件）引用它的地方" if others else "这里的引用"
+        )
+        yield codes.G124.at(
+            first.span,
+            f"{first.what}编号为「{first.value}」的{_KINDS[first.folder]}在 {failed.file} 里，"
+            f"但那个文件本身有错误（见该文件的提示），没能读入，所以{elsewhere}暂时无法核对。"
+            "请先改好那个文件，这里不用改。",
+            first.record_id,
+        )
 
 
 def _ranges(project: Project) -> Iterator[tuple[Sourced, tuple[str | int, ...], date, date, str]]:  # type: ignore[type-arg]
