@@ -415,6 +415,15 @@ G126 = Code(
     "（content/funds/ 里既有 public-income-2026-q2.yml，又有 public-income-2026-q2 - 副本.yml）",
     "删除多余的那份；若两份内容不同，先把正确的内容合到一份里。",
 )
+G127 = Code(
+    "G127",
+    "编号写错了：引用它的地方用的是文件名",
+    E,
+    "一个组织或事项的编号（id）和它的文件名不一致，而引用它的地方写的都是文件名：多半是编号拼错了。",
+    "编号一错，引用它的每一处都会变成“找不到”；照着“是不是……”去改引用，就会把对的改成错的。",
+    "（文件 owners-committee.yml 里）\nid: owners-comittee",
+    "id: owners-committee",
+)
 
 FOLLOW_ON_CODES = frozenset({"G124"})
 """Codes that only point at a root cause reported elsewhere: never the one to explain first."""

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
+from pathlib import PurePosixPath
+from typing import Any
 
 from generator import codes
 from generator.diagnostics import Diagnostic, Span
@@ -155,19 +157,42 @@ def _references(project: Project) -> Iterator[_Reference]:
         )
 
 
-def _unresolved(project: Project) -> Iterator[tuple[_Reference, FailedRecord | None]]:
-    """Each reference to no record, with the failed record it may mean (None: none at all)."""
+Meant = FailedRecord | Sourced[Organization] | Sourced[Matter] | None
+"""What an unresolved reference may mean: a record whose file failed, a record whose own
+id is misspelt (it is named after the reference), or nothing at all."""
+
+
+def _file_stem(item: Sourced[Any]) -> str:
+    return PurePosixPath(item.file).name.split(".")[0]
+
+
+def _named_after(items: Iterable[Sourced[Any]], known: Mapping[str, object]) -> dict[str, Any]:
+    """Records by their file's name, where it is not their id and no record has it as id."""
+    return {
+        _file_stem(item): item
+        for item in items
+        if _file_stem(item) != item.record.id and _file_stem(item) not in known
+    }
+
+
+def _unresolved(project: Project) -> Iterator[tuple[_Reference, Meant]]:
+    """Each reference to no record, with what it may mean instead."""
     known = {"organizations": project.organization_by_id, "matters": project.matter_by_id}
     failed = {folder: project.failed_by_id(folder) for folder in known}
+    named = {
+        "organizations": _named_after(project.organizations, known["organizations"]),
+        "matters": _named_after(project.matters, known["matters"]),
+    }
     for reference in _references(project):
         if reference.value not in known[reference.folder]:
-            yield reference, failed[reference.folder].get(reference.value)
+            meant = failed[reference.folder].get(reference.value)
+            yield reference, meant or named[reference.folder].get(reference.value)
 
 
 def reference_diagnostics(project: Project) -> Iterator[Diagnostic]:
     """G108: a reference to an id no record has, nor any file that failed to load."""
-    for reference, failed in _unresolved(project):
-        if failed is None:
+    for reference, meant in _unresolved(project):
+        if meant is None:
             known = project.organization_by_id if reference.folder == "organizations" else project.matter_by_id
             yield codes.G108.at(
                 reference.span,
@@ -178,24 +203,47 @@ def reference_diagnostics(project: Project) -> Iterator[Diagnostic]:
 
 def failed_reference_diagnostics(project: Project) -> Iterator[Diagnostic]:
     """G124: references to a record whose file failed, said once, at the first of them."""
-    citing: dict[FailedRecord, list[_Reference]] = {}
-    for reference, failed in _unresolved(project):
-        if failed is not None:
-            citing.setdefault(failed, []).append(reference)
-    for failed, references in citing.items():
+    citing: dict[str, tuple[FailedRecord, list[_Reference]]] = {}
+    for reference, meant in _unresolved(project):
+        if isinstance(meant, FailedRecord):
+            citing.setdefault(meant.file, (meant, []))[1].append(reference)
+    for failed, references in citing.values():
         references.sort(key=lambda r: (r.span.file, r.span.line, r.span.column))
         first = references[0]
-        others = len(references) - 1
-        files = len({r.span.file for r in references})
-        elsewhere = (
-            f"这里和另外 {others} 处（共 {files} 个文件）引用它的地方" if others else "这里的引用"
-        )
+        elsewhere = f"这里{_and_others(references)}的引用"
         yield codes.G124.at(
             first.span,
             f"{first.what}编号为「{first.value}」的{_KINDS[first.folder]}在 {failed.file} 里，"
             f"但那个文件本身有错误（见该文件的提示），没能读入，所以{elsewhere}暂时无法核对。"
             "请先改好那个文件，这里不用改。",
             first.record_id,
+        )
+
+
+def _and_others(references: list[_Reference]) -> str:
+    others = len(references) - 1
+    files = len({r.span.file for r in references})
+    return f"和另外 {others} 处（共 {files} 个文件）" if others else ""
+
+
+def misspelt_id_diagnostics(project: Project) -> Iterator[Diagnostic]:
+    """G127: references all name a record's file, whose own id differs: the id is the slip."""
+    citing: dict[str, tuple[Sourced[Any], list[_Reference]]] = {}
+    for reference, meant in _unresolved(project):
+        if isinstance(meant, Sourced):
+            citing.setdefault(meant.file, (meant, []))[1].append(reference)
+    for item, references in citing.values():
+        references.sort(key=lambda r: (r.span.file, r.span.line, r.span.column))
+        count = len(references)
+        files = len({r.span.file for r in references})
+        where = f"{references[0].span.file} 等 {files} 个文件里的 {count} 处" if count > 1 else references[0].span.file
+        stem = _file_stem(item)
+        yield codes.G127.at(
+            item.span("id"),
+            f"编号「{item.record.id}」和文件名 {PurePosixPath(item.file).name} 不一致，"
+            f"而 {where}引用的都是「{stem}」：多半是这里的编号写错了。请把 id 改成 {stem}。"
+            "（若确实要换成新编号，请同时给文件改名，并修改所有引用它的地方。）",
+            item.record.id,
         )
 
 
