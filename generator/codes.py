@@ -424,6 +424,16 @@ G127 = Code(
     "（文件 owners-committee.yml 里）\nid: owners-comittee",
     "id: owners-committee",
 )
+G128 = Code(
+    "G128",
+    "文件链接不是完整的网址",
+    E,
+    "事项的相关文件（documents）里的 url 是否是以 https:// 或 http:// 开头的完整网址。",
+    "网站只发布由记录生成的页面和海报，不附带别的文件：写成 files/合同.pdf 这样的路径，"
+    "居民点开是空白页，网站也生成不了。",
+    "documents:\n  - title: 电梯更换合同\n    url: files/lift-contract.pdf",
+    "documents:\n  - title: 电梯更换合同\n    url: https://www.example.org/cuihu/lift-contract.pdf",
+)
 
 FOLLOW_ON_CODES = frozenset({"G124"})
 """Codes that only point at a root cause reported elsewhere: never the one to explain first."""

@@ -53,6 +53,7 @@ RULES: tuple[Rule, ...] = (
     Rule(codes.G124, identity.failed_reference_diagnostics),
     Rule(codes.G126, ledgers.duplicate_ledger_diagnostics),
     Rule(codes.G127, identity.misspelt_id_diagnostics),
+    Rule(codes.G128, site.document_link_diagnostics),
     Rule(codes.G201, ledgers.ledger_balance_diagnostics),
     Rule(codes.G202, ledgers.continuity_diagnostics),
     Rule(codes.G203, ledgers.balance_check_diagnostics),
