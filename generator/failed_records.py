@@ -104,6 +104,8 @@ def _typed_period(lines: list[str]) -> tuple[date, date] | None:
     for number, line in enumerate(lines):
         if not re.match(r"^period\s*[:：]", line):
             continue
-        found = dict(m.groups() for m in _PERIOD_DATE.finditer(" ".join(lines[number : number + 3])))
+        found = dict(
+            m.groups() for m in _PERIOD_DATE.finditer(" ".join(lines[number : number + 3]))
+        )
         return _period(found)
     return None

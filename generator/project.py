@@ -19,8 +19,8 @@ from pydantic import BaseModel
 
 from generator import codes
 from generator.content_files import find_files
-from generator.failed_records import FailedRecord, failed_record
 from generator.diagnostics import Diagnostic, Span, relative_name
+from generator.failed_records import FailedRecord, failed_record
 from generator.loader import LoadedFile, SourceMap, load_yaml_file
 from generator.models import Ledger, Matter, Organization, Schedule, SiteConfig
 from generator.parse import parse_record

@@ -13,8 +13,16 @@ from datetime import date, time
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, get_args, get_origin
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer
-from pydantic_core import PydanticCustomError
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    GetCoreSchemaHandler,
+    GetPydanticSchema,
+    PlainSerializer,
+)
+from pydantic_core import PydanticCustomError, core_schema
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _AMOUNT = re.compile(r"^-?\d+(\.\d{1,2})?$")
@@ -252,8 +260,17 @@ class Period(Model):
 
 
 class Contact(Model):
-    """How residents reach a body. Mobile numbers must be listed as public in site_config.yml."""
+    """How residents reach a body. Mobile numbers must be listed as public in site_config.yml.
 
+    Written as one line of text (`contact: 物业服务中心一楼 0734-1234567`), it is kept
+    as `text` and shown as written.
+    """
+
+    text: Text | None = Field(
+        None,
+        title="联系方式（一句话）",
+        description="把联系方式写成一句话时，如 contact: 物业服务中心一楼 0734-1234567，网站和海报照原样显示。",
+    )
     phone: Text | None = Field(None, title="电话", description="办公电话或对外服务热线。")
     address: Text | None = Field(
         None, title="地址", description="办公地点，如 3 栋一楼党群服务站。"
@@ -275,3 +292,39 @@ class Correction(Model):
     )
     old: Text = Field(title="原值", description="更正前公布的值，如 1200.00。")
     new: Text = Field(title="新值", description="更正后的值，如 1020.00。")
+
+
+def _contact_in_words(value: Any) -> Any:
+    """`contact: 物业服务中心一楼 0734-1234567` is a natural way to write it: kept as its text."""
+    if isinstance(value, str | int | Decimal):
+        text = str(value).strip()
+        return {"text": text} if text else None
+    return value
+
+
+ContactField = Annotated[
+    Contact | None, BeforeValidator(_contact_in_words, json_schema_input_type=str | Contact | None)
+]
+"""A contact as its parts (`phone`, `address`, `hours`, `email`) or as one line of text."""
+
+
+def _table_or_text(value: Any, handler: Any) -> Any:
+    return value.strip() if isinstance(value, str) else handler(value)
+
+
+def _table_or_text_schema(source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+    """A table of amounts, or the same said in words; only the table's errors are reported."""
+    table = handler.generate_schema(dict[str, Yuan])
+    return core_schema.no_info_wrap_validator_function(
+        _table_or_text,
+        table,
+        json_schema_input_schema=core_schema.union_schema([table, core_schema.str_schema()]),
+        serialization=core_schema.wrap_serializer_function_ser_schema(
+            lambda value, serialize: value if isinstance(value, str) else serialize(value),
+            schema=table,
+        ),
+    )
+
+
+FeeTable = Annotated[dict[str, Yuan] | str, GetPydanticSchema(_table_or_text_schema)]
+"""Fees as `项目: 单价` lines, or as one line of text (`fees: 住宅 1.20 元/平方米·月`)."""

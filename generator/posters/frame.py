@@ -88,6 +88,8 @@ def contact_words(contact: Contact | None) -> Markup:
     if contact is None:
         return Markup("")
     parts = []
+    if contact.text:
+        parts.append(Markup("{}").format(contact.text))
     if contact.phone:
         parts.append(Markup('电话 <span class="nowrap">{}</span>').format(contact.phone))
     if contact.address:

@@ -193,7 +193,11 @@ def reference_diagnostics(project: Project) -> Iterator[Diagnostic]:
     """G108: a reference to an id no record has, nor any file that failed to load."""
     for reference, meant in _unresolved(project):
         if meant is None:
-            known = project.organization_by_id if reference.folder == "organizations" else project.matter_by_id
+            known = (
+                project.organization_by_id
+                if reference.folder == "organizations"
+                else project.matter_by_id
+            )
             yield codes.G108.at(
                 reference.span,
                 reference.what + _missing(_KINDS[reference.folder], reference.value, known),
@@ -236,7 +240,11 @@ def misspelt_id_diagnostics(project: Project) -> Iterator[Diagnostic]:
         references.sort(key=lambda r: (r.span.file, r.span.line, r.span.column))
         count = len(references)
         files = len({r.span.file for r in references})
-        where = f"{references[0].span.file} 等 {files} 个文件里的 {count} 处" if count > 1 else references[0].span.file
+        where = (
+            f"{references[0].span.file} 等 {files} 个文件里的 {count} 处"
+            if count > 1
+            else references[0].span.file
+        )
         stem = _file_stem(item)
         yield codes.G127.at(
             item.span("id"),

@@ -214,8 +214,8 @@ def document_link_diagnostics(project: Project) -> Iterator[Diagnostic]:
 
     The site publishes the pages and posters made from the records and nothing else, so a
     path (`files/report.pdf`, `/files/report.pdf`) leads nowhere, and mkdocs refuses to build
-    a page linking to a file it does not have. Another scheme (`ftp:`, `javascript:`) would
-    be dropped from the page without a word.
+    a page linking to a file it does not have. Another scheme (`mailto:`, `javascript:`) is
+    no page to open: the site shows the title without a link (`safe_url`).
     """
     base = site_base(project.config.record.site.url)
     for matter in project.matters:
@@ -242,10 +242,7 @@ def _document_link_problem(url: str, base: str) -> str | None:
         rest = url[len(named) + 1 :].lstrip("/")
         return f"缺少冒号后面的两个斜杠。请写成 {named}://{rest}。"
     if named and not _BARE_HOST.match(url):
-        return (
-            f"以「{scheme.group(1) if scheme else ''}:」开头，网站只链接以 https:// 或 http:// "
-            "开头的网址，这个链接不会显示。请写文件的网址，或删掉 url 这一行。"
-        )
+        return None
     if _BARE_HOST.match(url):
         return f"缺少开头的 https://。请写成 https://{url}。"
     return (

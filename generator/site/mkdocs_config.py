@@ -43,6 +43,8 @@ def mkdocs_config(project: Project, title: str, search: bool = True) -> dict[str
     config = project.config.record
     contact = config.site.contact
     footer = [title]
+    if contact and contact.text:
+        footer.append(contact.text)
     if contact and contact.phone:
         footer.append(f"联系电话 {contact.phone}")
     if contact and contact.address:

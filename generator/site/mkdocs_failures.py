@@ -58,9 +58,7 @@ def mkdocs_failure_diagnostics(
         link, setting, page = _LINK.match(problem), _CONFIG.match(problem), _PAGE.match(problem)
         if link is not None:
             file = _record_of_page(project, link.group("page")) or file
-            what = (
-                f"网页 {link.group('page')} 里的链接「{link.group('link')}」指向网站里没有的页面或文件"
-            )
+            what = f"网页 {link.group('page')} 里的链接「{link.group('link')}」指向网站里没有的页面或文件"
             hint = "可以先把这条记录里的这个链接改成以 https:// 开头的完整网址，或删掉它再试"
         elif setting is not None:
             key = setting.group("key")
@@ -70,7 +68,9 @@ def mkdocs_failure_diagnostics(
             if page is not None:
                 file = _record_of_page(project, page.group("page")) or file
             what = "mkdocs 报告了一个问题"
-            hint = "可以先把最近改动的记录里不常见的写法（特殊符号、链接、很长的文字）改得简单些再试"
+            hint = (
+                "可以先把最近改动的记录里不常见的写法（特殊符号、链接、很长的文字）改得简单些再试"
+            )
         yield codes.G902.at(
             Span(file),
             f"用 mkdocs 生成网站时，{what}（mkdocs 的原话：{_shortened(problem)}）。{outcome}。"

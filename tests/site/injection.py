@@ -41,12 +41,13 @@ NOT_FREE_TEXT = {
         ("privacy", "public_numbers", "*"),
         ("rules", "aid_categories", "*"),  # names matched against ledger categories
         ("rules", "aid_keywords", "*"),  # words looked for in categories and team names
+        ("site", "contact"),  # in words: kept as ("site", "contact", "text"), planted there
         ("site", "contact", "email"),
         ("site", "contact", "phone"),
         ("site", "language"),
         ("site", "url"),
     },
-    "organizations": {("contact", "email"), ("contact", "phone")},
+    "organizations": {("contact",), ("contact", "email"), ("contact", "phone")},
     "funds": {
         ("balance_checks", "*", "balance"),
         ("closing_balance",),
@@ -56,6 +57,7 @@ NOT_FREE_TEXT = {
     "matters": {
         ("budget",),
         ("documents", "*", "url"),
+        ("feedback",),  # in words: kept as ("feedback", "contact"), planted there
         ("feedback", "phone"),
         *((("vote", part, "area_m2")) for part in ("abstained", "agreed", "eligible", "opposed")),
         ("vote", "participated", "area_m2"),
@@ -133,6 +135,8 @@ def plant(data: Any, path: tuple[str, ...], value: str) -> bool:
     if not isinstance(data, dict):
         return False
     if not rest:
+        if isinstance(data.get(key), dict | list):
+            return False  # a field written either way (`contact`): here its parts are planted
         data[key] = value
         return True
     if key not in data:
