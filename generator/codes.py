@@ -11,6 +11,7 @@ G8xx history, G9xx the checker itself.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.diagnostics import Diagnostic, Severity, Span
@@ -437,6 +438,18 @@ G128 = Code(
 
 FOLLOW_ON_CODES = frozenset({"G124"})
 """Codes that only point at a root cause reported elsewhere: never the one to explain first."""
+
+
+def first_root_cause(diagnostics: Sequence[Diagnostic]) -> str:
+    """The code to explain first: the first error that is not a follow-on, else the first problem."""
+    for wanted in (
+        lambda d: d.is_error and d.code not in FOLLOW_ON_CODES,
+        lambda d: d.code not in FOLLOW_ON_CODES,
+    ):
+        found = next((d for d in diagnostics if wanted(d)), None)
+        if found is not None:
+            return found.code
+    return diagnostics[0].code
 
 G201 = Code(
     "G201",

@@ -6,6 +6,7 @@ import json
 from collections.abc import Sequence
 from itertools import groupby
 
+from generator.codes import first_root_cause
 from generator.diagnostics import Diagnostic
 
 FORMATS = ("text", "json", "github")
@@ -26,7 +27,7 @@ def format_text(diagnostics: Sequence[Diagnostic]) -> str:
     summary = f"共 {errors} 个错误、{warnings} 个警告。"
     if errors:
         summary += "请按提示修改后再运行 gongshi check。"
-    first = diagnostics[0].code
+    first = first_root_cause(diagnostics)
     summary += f"\n想了解某个编号，运行 gongshi check --explain {first}，或查看 docs/rules.md。"
     return "\n\n".join(blocks) + "\n\n" + summary
 

@@ -10,6 +10,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from generator import codes
+from generator.content_files import copy_first_second
 from generator.diagnostics import Diagnostic, Span
 from generator.failed_records import FailedRecord
 from generator.models import Ledger, Matter, Organization
@@ -19,19 +20,25 @@ from generator.urls import ledger_id
 
 
 def duplicate_id_diagnostics(project: Project) -> Iterator[Diagnostic]:
+    """G107, at the copy: of two files with one id, the one named after the other (`- 副本`)."""
     for kind, items in (("组织", project.organizations), ("事项", project.matters)):
-        first_file: dict[str, str] = {}
+        first: dict[str, Sourced[Any]] = {}
         for item in items:
             record_id: str = item.record.id
-            if record_id in first_file:
-                yield codes.G107.at(
-                    item.span("id"),
-                    f"{kind}编号「{record_id}」已被 {first_file[record_id]} 使用。"
-                    "每个编号只能用一次，请换一个。",
-                    record_id,
-                )
-            else:
-                first_file[record_id] = item.file
+            other = first.get(record_id)
+            if other is None:
+                first[record_id] = item
+                continue
+            original_file, _ = copy_first_second(other.file, item.file)
+            original, copy = (other, item) if original_file == other.file else (item, other)
+            first[record_id] = original
+            same = "，两个文件的内容完全相同，多半是复制出来的副本" if copy.record == original.record else ""
+            yield codes.G107.at(
+                copy.span("id"),
+                f"{kind}编号「{record_id}」已被 {original.file} 使用{same}。"
+                "每个编号只能用一次：多余的副本请删除，不同的记录请换一个编号。",
+                record_id,
+            )
 
 
 def _collisions(project: Project) -> Iterator[tuple[Sourced, str, str, list[GeneratedName]]]:  # type: ignore[type-arg]
