@@ -442,14 +442,9 @@ FOLLOW_ON_CODES = frozenset({"G124"})
 
 def first_root_cause(diagnostics: Sequence[Diagnostic]) -> str:
     """The code to explain first: the first error that is not a follow-on, else the first problem."""
-    for wanted in (
-        lambda d: d.is_error and d.code not in FOLLOW_ON_CODES,
-        lambda d: d.code not in FOLLOW_ON_CODES,
-    ):
-        found = next((d for d in diagnostics if wanted(d)), None)
-        if found is not None:
-            return found.code
-    return diagnostics[0].code
+    roots = [d for d in diagnostics if d.code not in FOLLOW_ON_CODES] or list(diagnostics)
+    return next((d for d in roots if d.is_error), roots[0]).code
+
 
 G201 = Code(
     "G201",

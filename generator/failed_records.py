@@ -104,8 +104,6 @@ def _typed_period(lines: list[str]) -> tuple[date, date] | None:
     for number, line in enumerate(lines):
         if not re.match(r"^period\s*[:：]", line):
             continue
-        found = dict(
-            m.groups() for m in _PERIOD_DATE.finditer(" ".join(lines[number : number + 3]))
-        )
-        return _period(found)
+        written = " ".join(lines[number : number + 3])
+        return _period({m.group(1): m.group(2) for m in _PERIOD_DATE.finditer(written)})
     return None

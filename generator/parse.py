@@ -101,8 +101,8 @@ def _diagnostic(problem: Any, model: type[BaseModel], source: SourceMap) -> Diag
         expected = str(problem.get("ctx", {}).get("expected", ""))
         allowed = "、".join(re.findall(r"'([^']*)'", expected)) or expected
         text = f"「{problem['input']}」不是可选的值。可选：{allowed}。"
-    elif kind in _MAPPING_TYPES and _model_at(model, loc) is not None:
-        text = mapping_expected(_model_at(model, loc), loc[-1] if loc else "", problem["input"])
+    elif kind in _MAPPING_TYPES and (expected_model := _model_at(model, loc)) is not None:
+        text = mapping_expected(expected_model, loc[-1] if loc else "", problem["input"])
     else:
         template = _PLAIN_MESSAGES.get(kind, "这个值不合要求。")
         text = template.format(**problem.get("ctx", {}))
@@ -142,8 +142,16 @@ def mapping_expected(expected: type[BaseModel], key: str | int, typed: Any) -> s
     values = [_example_value(f.description) for _, f in shown[:_EXAMPLE_FIELDS]]
     if isinstance(typed, str) and shown[0][0] in _NAMING_FIELDS and "\n" not in typed:
         values[0] = typed.strip()  # `- 许美玲` in a list of members: the name is what was typed
-    example = ", ".join(f"{alias}: {value}" for (alias, _), value in zip(shown, values, strict=False))
-    what = "一段文字" if isinstance(typed, str) else "一个列表" if isinstance(typed, list) else "这个值"
+    example = ", ".join(
+        f"{alias}: {value}" for (alias, _), value in zip(shown, values, strict=False)
+    )
+    what = (
+        "一段文字"
+        if isinstance(typed, str)
+        else "一个列表"
+        if isinstance(typed, list)
+        else "这个值"
+    )
     lead = f"这里写成了{what}，而这里要的是一组“字段: 值”。可以写的字段有：{named}。"
     if isinstance(key, int):
         return (

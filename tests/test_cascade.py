@@ -146,3 +146,15 @@ def test_one_mistake_is_reported_once_at_its_root(
 
 
 _SEPARATED_TO_COPY = re.compile(r"(?:请写|请改成|写成|改成)\s*「?-?\d{1,3}(?:,\d{3})+")
+
+
+@pytest.mark.parametrize(
+    ("name", "code"), [("gbk-organization", "G004"), ("site-url-without-scheme", "G116")]
+)
+def test_the_footer_explains_the_root_cause_first(name: str, code: str, tmp_path: Path) -> None:
+    """Not the follow-on G124 that sorts above it, nor the warning (G504) of an earlier file."""
+    root = sample_copy(tmp_path / "sample")
+    apply(read_cascade(CASES / f"{name}.yml"), root)
+    result = CliRunner().invoke(cli, ["check", str(root), "--today", TODAY])
+    assert result.exit_code == 1
+    assert f"gongshi check --explain {code}，" in result.output.splitlines()[-1], result.output

@@ -32,7 +32,11 @@ def duplicate_id_diagnostics(project: Project) -> Iterator[Diagnostic]:
             original_file, _ = copy_first_second(other.file, item.file)
             original, copy = (other, item) if original_file == other.file else (item, other)
             first[record_id] = original
-            same = "，两个文件的内容完全相同，多半是复制出来的副本" if copy.record == original.record else ""
+            same = (
+                "，两个文件的内容完全相同，多半是复制出来的副本"
+                if copy.record == original.record
+                else ""
+            )
             yield codes.G107.at(
                 copy.span("id"),
                 f"{kind}编号「{record_id}」已被 {original.file} 使用{same}。"
@@ -184,7 +188,10 @@ def _named_after(items: Iterable[Sourced[Any]], known: Mapping[str, object]) -> 
 
 def _unresolved(project: Project) -> Iterator[tuple[_Reference, Meant]]:
     """Each reference to no record, with what it may mean instead."""
-    known = {"organizations": project.organization_by_id, "matters": project.matter_by_id}
+    known: dict[str, Mapping[str, object]] = {
+        "organizations": project.organization_by_id,
+        "matters": project.matter_by_id,
+    }
     failed = {folder: project.failed_by_id(folder) for folder in known}
     named = {
         "organizations": _named_after(project.organizations, known["organizations"]),
