@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
 from generator import codes
-from generator.content_files import find_files
+from generator.content_files import copy_first_second, find_files
 from generator.diagnostics import Diagnostic, Span, relative_name
 from generator.failed_records import FailedRecord, failed_record
 from generator.loader import LoadedFile, SourceMap, load_yaml_file
@@ -71,6 +71,35 @@ class Project:
     @cached_property
     def matter_by_id(self) -> dict[str, Sourced[Matter]]:
         return {item.record.id: item for item in reversed(self.matters)}
+
+    @cached_property
+    def copies(self) -> dict[str, Sourced[BaseModel]]:
+        """Records that repeat another, by the copy's file: the record it repeats.
+
+        Two files are one record twice when they have one id (an organization, a matter),
+        or one account and period (a ledger); two schedules, when they are the same (a team's
+        shifts may be kept in several files). Of the two, the copy
+        is the one a file manager named after the other (`lawn - 副本.yml`), else the later.
+        """
+        found: dict[str, Sourced[BaseModel]] = {}
+        keys: list[tuple[Sourced[Any], object]] = [
+            *((item, ("organization", item.record.id)) for item in self.organizations),
+            *((item, ("matter", item.record.id)) for item in self.matters),
+            *((item, ("schedule", item.record)) for item in self.schedules),
+            *((item, ("ledger", item.record.account, item.record.period)) for item in self.ledgers),
+        ]
+        first: dict[object, Sourced[BaseModel]] = {}
+        for item, key in keys:
+            other = first.get(key)
+            if other is None:
+                first[key] = item
+                continue
+            original_file, _ = copy_first_second(other.file, item.file)
+            original, copy = (other, item) if original_file == other.file else (item, other)
+            first[key] = original
+            found.pop(original.file, None)
+            found[copy.file] = original
+        return found
 
     def failed_by_id(self, folder: str) -> dict[str, FailedRecord]:
         """The failed records of a folder by every id they may go by (the first file wins)."""

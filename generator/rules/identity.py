@@ -10,7 +10,6 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from generator import codes
-from generator.content_files import copy_first_second
 from generator.diagnostics import Diagnostic, Span
 from generator.failed_records import FailedRecord
 from generator.models import Ledger, Matter, Organization
@@ -20,29 +19,31 @@ from generator.urls import ledger_id
 
 
 def duplicate_id_diagnostics(project: Project) -> Iterator[Diagnostic]:
-    """G107, at the copy: of two files with one id, the one named after the other (`- 副本`)."""
-    for kind, items in (("组织", project.organizations), ("事项", project.matters)):
-        first: dict[str, Sourced[Any]] = {}
-        for item in items:
-            record_id: str = item.record.id
-            other = first.get(record_id)
-            if other is None:
-                first[record_id] = item
+    """G107, at the copy: of two files with one id (or one team's schedule), the one named
+    after the other (`- 副本`), else the later one."""
+    kinds: tuple[tuple[str, str, Iterable[Sourced[Any]]], ...] = (
+        ("组织编号", "id", project.organizations),
+        ("事项编号", "id", project.matters),
+        ("排班", "team", project.schedules),
+    )
+    for kind, field_name, items in kinds:
+        for copy in items:
+            original = project.copies.get(copy.file)
+            if original is None:
                 continue
-            original_file, _ = copy_first_second(other.file, item.file)
-            original, copy = (other, item) if original_file == other.file else (item, other)
-            first[record_id] = original
+            value = getattr(copy.record, field_name)
             same = (
                 "，两个文件的内容完全相同，多半是复制出来的副本"
                 if copy.record == original.record
                 else ""
             )
-            yield codes.G107.at(
-                copy.span("id"),
-                f"{kind}编号「{record_id}」已被 {original.file} 使用{same}。"
-                "每个编号只能用一次：多余的副本请删除，不同的记录请换一个编号。",
-                record_id,
-            )
+            if field_name == "id":
+                said = f"{kind}「{value}」已经写在 {original.file} 里{same}。每个编号只能用一次："
+                said += "多余的副本请删除，不同的记录请换一个编号。"
+            else:
+                said = f"「{value}」的这份排班和 {original.file} 一模一样，多半是复制出来的副本，"
+                said += "每个班次都成了两遍。请删除多余的那份。"
+            yield codes.G107.at(copy.span(field_name), said, value if field_name == "id" else None)
 
 
 def _collisions(project: Project) -> Iterator[tuple[Sourced, str, str, list[GeneratedName]]]:  # type: ignore[type-arg]

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import timedelta
 from decimal import Decimal
 from itertools import pairwise
 
 from generator import codes
-from generator.content_files import copy_first_second
 from generator.diagnostics import Diagnostic
 from generator.failed_records import FailedRecord
 from generator.models import Ledger
@@ -38,32 +37,11 @@ def ledger_balance_diagnostics(project: Project) -> Iterator[Diagnostic]:
 Chain = list[Sourced[Ledger]]
 
 
-def _copies(project: Project) -> dict[str, tuple[Sourced[Ledger], Sourced[Ledger]]]:
-    """Each ledger that repeats another's account and period (G126), by its file:
-    (the copy, the ledger it repeats)."""
-    first: dict[tuple[str, date, date], Sourced[Ledger]] = {}
-    copies: dict[str, tuple[Sourced[Ledger], Sourced[Ledger]]] = {}
-    for item in project.ledgers:
-        period = item.record.period
-        key = (item.record.account, period.start, period.end)
-        other = first.get(key)
-        if other is None:
-            first[key] = item
-            continue
-        original_file, _ = copy_first_second(other.file, item.file)
-        original, copy = (other, item) if original_file == other.file else (item, other)
-        first[key] = original
-        copies.pop(original.file, None)
-        copies[copy.file] = (copy, original)
-    return copies
-
-
 def _chains(project: Project) -> Iterator[tuple[Chain, list[FailedRecord]]]:
     """Each account's ledgers in period order (copies left out), with its ledgers that failed."""
-    copies = _copies(project)
     for account, items in project.ledgers_by_account().items():
         failed = [f for f in project.failed if f.folder == "funds" and account in f.ids]
-        yield [item for item in items if item.file not in copies], failed
+        yield [item for item in items if item.file not in project.copies], failed
 
 
 def _gap_explained(before: Ledger, after: Ledger, failed: list[FailedRecord]) -> bool:
@@ -164,7 +142,10 @@ def balance_check_diagnostics(project: Project) -> Iterator[Diagnostic]:
 
 def duplicate_ledger_diagnostics(project: Project) -> Iterator[Diagnostic]:
     """G126: two ledgers of one account and one period, reported once, at the copy."""
-    for copy, original in _copies(project).values():
+    for copy in project.ledgers:
+        original = project.copies.get(copy.file)
+        if original is None:
+            continue
         period = copy.record.period
         same = "，内容也完全相同" if copy.record == original.record else ""
         yield codes.G126.at(
@@ -177,8 +158,9 @@ def duplicate_ledger_diagnostics(project: Project) -> Iterator[Diagnostic]:
 
 
 def budget_diagnostics(project: Project) -> Iterator[Diagnostic]:
-    copies = _copies(project)
-    spent = spending_by_matter(item.record for item in project.ledgers if item.file not in copies)
+    spent = spending_by_matter(
+        item.record for item in project.ledgers if item.file not in project.copies
+    )
     for matter_id, total in spent.items():
         matter = project.matter_by_id.get(matter_id)
         if matter is None or matter.record.budget is None or total <= matter.record.budget:
