@@ -28,6 +28,8 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _AMOUNT = re.compile(r"^-?\d+(\.\d{1,2})?$")
 _TIME = re.compile(r"^([01]?\d|2[0-3])[:：]([0-5]\d)$")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+_AS_TYPED = re.compile(r"[,，\s\u3000¥￥]|元$|^人民币")
+"""What people add to an amount that a record leaves out: separators, spaces, the currency."""
 _EXPONENT = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+%?$")
 _LEADING_DIGITS = re.compile(r"^[+-]?(\d*)")
 
@@ -103,6 +105,9 @@ def _parse_amount(value: Any) -> Any:
     check_number_size(text, "金额", MAX_AMOUNT_DIGITS)
     if not _AMOUNT.match(text):
         hint = "不带“元”、“¥”、逗号或空格，最多两位小数"
+        typed = _AS_TYPED.sub("", text)
+        if typed != text and _AMOUNT.match(typed):  # `466,056.13`, `¥1200.00 元`: say it as typed
+            hint += f"：这里请写 {typed}"
         raise PydanticCustomError(
             "gongshi_amount",
             "「{text}」不是金额。金额请写成 1234.50 这样的数字，{hint}。",
