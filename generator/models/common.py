@@ -267,15 +267,9 @@ class Period(Model):
 class Contact(Model):
     """How residents reach a body. Mobile numbers must be listed as public in site_config.yml.
 
-    Written as one line of text (`contact: 物业服务中心一楼 0734-1234567`), it is kept
-    as `text` and shown as written.
+    It may also be written as one line of text (`ContactField`), kept and shown as written.
     """
 
-    text: Text | None = Field(
-        None,
-        title="联系方式（一句话）",
-        description="把联系方式写成一句话时，如 contact: 物业服务中心一楼 0734-1234567，网站和海报照原样显示。",
-    )
     phone: Text | None = Field(None, title="电话", description="办公电话或对外服务热线。")
     address: Text | None = Field(
         None, title="地址", description="办公地点，如 3 栋一楼党群服务站。"
@@ -299,37 +293,35 @@ class Correction(Model):
     new: Text = Field(title="新值", description="更正后的值，如 1020.00。")
 
 
-def _contact_in_words(value: Any) -> Any:
-    """`contact: 物业服务中心一楼 0734-1234567` is a natural way to write it: kept as its text."""
-    if isinstance(value, str | int | Decimal):
-        text = str(value).strip()
-        return {"text": text} if text else None
-    return value
-
-
-ContactField = Annotated[
-    Contact | None, BeforeValidator(_contact_in_words, json_schema_input_type=str | Contact | None)
-]
-"""A contact as its parts (`phone`, `address`, `hours`, `email`) or as one line of text."""
-
-
-def _table_or_text(value: Any, handler: Any) -> Any:
+def _text_or_parts(value: Any, handler: Any) -> Any:
     return value.strip() if isinstance(value, str) else handler(value)
 
 
-def _table_or_text_schema(source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
-    """A table of amounts, or the same said in words; only the table's errors are reported."""
-    table = handler.generate_schema(dict[str, Yuan])
-    return core_schema.no_info_wrap_validator_function(
-        _table_or_text,
-        table,
-        json_schema_input_schema=core_schema.union_schema([table, core_schema.str_schema()]),
-        serialization=core_schema.wrap_serializer_function_ser_schema(
-            lambda value, serialize: value if isinstance(value, str) else serialize(value),
-            schema=table,
-        ),
-    )
+def text_or(parts: Any) -> GetPydanticSchema:
+    """A value written as its parts (`parts`), or said as one line of text, kept as typed.
+
+    Only the parts' own errors are reported for parts (no "or a text" alongside each), the
+    JSON Schema offers both, and the parts serialise as before: a record written the usual
+    way keeps its canonical JSON, so its 校验码.
+    """
+
+    def schema(source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        inner = handler.generate_schema(parts)
+        return core_schema.no_info_wrap_validator_function(
+            _text_or_parts,
+            inner,
+            json_schema_input_schema=core_schema.union_schema([inner, core_schema.str_schema()]),
+            serialization=core_schema.wrap_serializer_function_ser_schema(
+                lambda value, serialize: value if isinstance(value, str) else serialize(value),
+                schema=inner,
+            ),
+        )
+
+    return GetPydanticSchema(schema)
 
 
-FeeTable = Annotated[dict[str, Yuan] | str, GetPydanticSchema(_table_or_text_schema)]
+ContactField = Annotated[Contact | str, text_or(Contact)]
+"""A contact as its parts, or as one line: `contact: 物业服务中心一楼 0734-1234567`."""
+
+FeeTable = Annotated[dict[str, Yuan] | str, text_or(dict[str, Yuan])]
 """Fees as `项目: 单价` lines, or as one line of text (`fees: 住宅 1.20 元/平方米·月`)."""

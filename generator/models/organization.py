@@ -90,7 +90,7 @@ class Organization(Model):
     )
     term: Period | None = Field(None, title="任期", description="本届任期的起止日期。")
     duties: tuple[Text, ...] = Field((), title="责任清单", description="本组织的职责，一条一行。")
-    contact: ContactField = Field(
+    contact: ContactField | None = Field(
         None,
         title="联系方式",
         description="居民找这个组织的办法：分项写 phone、address、hours、email，"

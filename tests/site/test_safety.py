@@ -119,7 +119,7 @@ def _add_missing_holders(root: Path) -> None:
     for file in (root / "content" / "matters").glob("*.yml"):
         _rewrite(file, matter)
 
-    # fees may be one line of text instead of a table: a record that has them in words
+    # contact and fees may be one line of text instead of their parts: a record with them so
     words = root / "content" / "organizations" / "in-words.yml"
     words.write_text(
         "id: in-words\nkind: other\nname: x\ncontact: x\n"
