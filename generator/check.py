@@ -36,4 +36,21 @@ def check_project(root: Path, today: date | None = None) -> CheckResult:
     if project is not None:
         with localcontext(EXACT):
             diagnostics.extend(run_rules(project))
+        diagnostics = _without_echoes_of_copies(project, diagnostics)
     return CheckResult(project, sorted_diagnostics(diagnostics))
+
+
+COPY_CODES = frozenset({"G107", "G126"})
+"""What is said about a copy of a record (the same record in a second file)."""
+
+
+def _without_echoes_of_copies(project: Project, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """A file that is a copy of another, line for line, is one mistake (G107, G126): whatever
+    else is said in it is said in the original already, and is left out."""
+    echoes = {
+        item.file
+        for item in project.all_sources()
+        if (original := project.copies.get(item.file)) is not None
+        and original.record == item.record
+    }
+    return [d for d in diagnostics if d.span.file not in echoes or d.code in COPY_CODES]

@@ -11,6 +11,7 @@ G8xx history, G9xx the checker itself.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.diagnostics import Diagnostic, Severity, Span
@@ -230,8 +231,9 @@ G107 = Code(
     "G107",
     "编号重复",
     E,
-    "组织、事项的 id 是否唯一。",
-    "两个记录同一个编号，引用和网址就会指错。",
+    "组织、事项的 id 是否唯一，排班文件有没有一模一样的两份。报在多出来的那个文件"
+    "（“- 副本”“(1)”之类）上；两个文件内容完全相同时，副本里的其他提示不再重复。",
+    "两个记录同一个编号，引用和网址就会指错；同一份排班写两遍，每个人都成了“同时排了两个班”。",
     "id: lift-2026   # 另一个文件里也是 lift-2026",
     "id: lift-2026-b",
 )
@@ -394,6 +396,64 @@ G123 = Code(
     "site:\n  url: https://cuihu.example.org/（后面又加了一百多个字符的文件夹）/",
     "site:\n  url: https://cuihu.example.org/",
 )
+G124 = Code(
+    "G124",
+    "引用的记录本身有错误",
+    W,
+    "引用的组织、事项或账户所在的文件是否因为自身的错误（编码、YAML 格式、缺少字段……）没能读入。"
+    "这时引用它的地方不再逐条报“找不到”，只在第一处提醒一次。",
+    "一个文件出错，引用它的十几处都报“找不到”，还会建议改成别的编号——照着改反而会改错。"
+    "只要改好那个文件，这些引用自然就对了。",
+    "（owners-committee.yml 用 GBK 编码保存，而 9 个文件里有 17 处写着 owners-committee）",
+    "按那个文件自己的错误提示改好它；引用它的地方不用改。",
+)
+G125 = Code(
+    "G125",
+    "列表项前面少了“- ”",
+    E,
+    "列表里是否有一项忘了写开头的“- ”：它会和上一项并成一项，字段就“重复”了。",
+    "少了“- ”，两个人（或两笔收支）会被当成一个，前一项的内容被后一项悄悄顶掉。",
+    "members:\n  - name: 刘志坚\n    role: 主任\n    name: 许美玲\n    role: 副主任",
+    "members:\n  - name: 刘志坚\n    role: 主任\n  - name: 许美玲\n    role: 副主任",
+)
+G126 = Code(
+    "G126",
+    "同一本账有两份",
+    E,
+    "是否有两个账目文件写的是同一个账户、同一个期间（多半是复制出来的副本）。",
+    "同一期的账记两遍，上下期就衔接不上，引用事项的支出也会算两次，看起来超了预算。",
+    "（content/funds/ 里既有 public-income-2026-q2.yml，又有 public-income-2026-q2 - 副本.yml）",
+    "删除多余的那份；若两份内容不同，先把正确的内容合到一份里。",
+)
+G127 = Code(
+    "G127",
+    "编号写错了：引用它的地方用的是文件名",
+    E,
+    "一个组织或事项的编号（id）和它的文件名不一致，而引用它的地方写的都是文件名：多半是编号拼错了。",
+    "编号一错，引用它的每一处都会变成“找不到”；照着“是不是……”去改引用，就会把对的改成错的。",
+    "# 文件 owners-committee.yml 里\nid: owners-comittee",
+    "id: owners-committee",
+)
+G128 = Code(
+    "G128",
+    "文件链接不是完整的网址",
+    E,
+    "事项的相关文件（documents）里的 url 是否是以 https:// 或 http:// 开头的完整网址。",
+    "网站只发布由记录生成的页面和海报，不附带别的文件：写成 files/合同.pdf 这样的路径，"
+    "居民点开是空白页，网站也生成不了。",
+    "documents:\n  - title: 电梯更换合同\n    url: files/lift-contract.pdf",
+    "documents:\n  - title: 电梯更换合同\n    url: https://www.example.org/cuihu/lift-contract.pdf",
+)
+
+FOLLOW_ON_CODES = frozenset({"G124"})
+"""Codes that only point at a root cause reported elsewhere: never the one to explain first."""
+
+
+def first_root_cause(diagnostics: Sequence[Diagnostic]) -> str:
+    """The code to explain first: the first error that is not a follow-on, else the first problem."""
+    roots = [d for d in diagnostics if d.code not in FOLLOW_ON_CODES] or list(diagnostics)
+    return next((d for d in roots if d.is_error), roots[0]).code
+
 
 G201 = Code(
     "G201",

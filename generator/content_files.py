@@ -23,7 +23,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from generator import codes
 from generator.diagnostics import Diagnostic, Span
@@ -179,3 +179,15 @@ def _link_text(link: Path) -> str:
 def _renamed(name: str) -> str:
     stem, dot, suffix = name.partition(".")
     return f"{stem}-1{dot}{suffix}"
+
+
+def copy_first_second(first: str, second: str) -> tuple[str, str]:
+    """Of two files holding one record, (the original, the copy): a file manager names a copy
+    after its original (`lawn - 副本.yml`, `lawn copy.yml`, `lawn (1).yml`), so the copy is
+    the one whose name is the other's with something added; else the later name."""
+    stems = [PurePosixPath(name).name.split(".")[0] for name in (first, second)]
+    if stems[0] != stems[1] and stems[0].startswith(stems[1]):
+        return second, first
+    if stems[1] != stems[0] and stems[1].startswith(stems[0]):
+        return first, second
+    return (first, second) if first <= second else (second, first)

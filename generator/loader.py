@@ -19,6 +19,7 @@ import yaml
 
 from generator import codes
 from generator.diagnostics import Diagnostic, Span
+from generator.yaml_slips import Pairs, full_width_slip, item_starts, missing_dash
 
 try:  # the C parser is several times faster; the pure-Python one behaves the same
     from yaml._yaml import CParser as _Parser
@@ -91,6 +92,8 @@ class LoadedFile:
     data: dict[str, Any] | None
     source: SourceMap
     diagnostics: list[Diagnostic]
+    raw: bytes = b""
+    """The file's bytes, kept only when it could not be understood: to tell what it was."""
 
 
 def load_yaml_file(path: Path, name: str, *, content: bytes | None = None) -> LoadedFile:
@@ -99,9 +102,10 @@ def load_yaml_file(path: Path, name: str, *, content: bytes | None = None) -> Lo
     `content` stands in for the file's bytes when they come from elsewhere (a git blob).
     """
     source = SourceMap(name)
+    raw = b""
 
     def failed(diagnostic: Diagnostic) -> LoadedFile:
-        return LoadedFile(path, name, None, source, [diagnostic])
+        return LoadedFile(path, name, None, source, [diagnostic], raw)
 
     try:
         raw = path.read_bytes() if content is None else content
@@ -180,7 +184,7 @@ def load_yaml_file(path: Path, name: str, *, content: bytes | None = None) -> Lo
             )
         )
     diagnostics: list[Diagnostic] = []
-    data = _convert(root, (), source, diagnostics)
+    data = _convert(root, (), source, diagnostics, text.split("\n"))
     return LoadedFile(path, name, data, source, diagnostics)
 
 
@@ -340,6 +344,9 @@ def _full_width_indent(text: str, line: int) -> tuple[int, int] | None:
 def _syntax_diagnostic(error: yaml.MarkedYAMLError, name: str, text: str) -> Diagnostic:
     mark = error.problem_mark or error.context_mark
     if mark is not None:
+        slip = full_width_slip(text, mark.line + 1, name)
+        if slip is not None:
+            return slip
         full_width = _full_width_indent(text, mark.line + 1)
         if full_width is not None:
             return codes.G001.at(
@@ -401,7 +408,11 @@ def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
 
 
 def _convert(
-    node: yaml.Node, path: PathKey, source: SourceMap, diagnostics: list[Diagnostic]
+    node: yaml.Node,
+    path: PathKey,
+    source: SourceMap,
+    diagnostics: list[Diagnostic],
+    lines: list[str],
 ) -> Any:
     source.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, yaml.ScalarNode):
@@ -411,12 +422,69 @@ def _convert(
             return None
         return node.value
     if isinstance(node, yaml.SequenceNode):
+        return _convert_list(node, path, source, diagnostics, lines)
+    assert isinstance(node, yaml.MappingNode)
+    starts = [0] if node.flow_style or not path else item_starts(node.value, first_key=True)
+    if len(starts) > 1:  # `- ` left out of every item: a list written as one mapping
+        key_node = node.value[starts[1]][0]
+        diagnostics.append(
+            missing_dash(key_node, node.start_mark.line + 1, None, lines, source.file)
+        )
         return [
-            _convert(item, (*path, index), source, diagnostics)
-            for index, item in enumerate(node.value)
+            _convert_fields(group, (*path, index), source, diagnostics, lines, mark_item=True)
+            for index, group in enumerate(_groups(node.value, starts))
         ]
+    return _convert_fields(node.value, path, source, diagnostics, lines)
+
+
+def _groups(pairs: Pairs, starts: list[int]) -> list[Pairs]:
+    return [pairs[begin:end] for begin, end in zip(starts, [*starts[1:], len(pairs)], strict=True)]
+
+
+def _convert_list(
+    node: yaml.SequenceNode,
+    path: PathKey,
+    source: SourceMap,
+    diagnostics: list[Diagnostic],
+    lines: list[str],
+) -> list[Any]:
+    """The items of a list; an item whose fields hold another item missing its "- " is split."""
+    values: list[Any] = []
+    for item in node.value:
+        item_path = (*path, len(values))
+        block = isinstance(item, yaml.MappingNode) and not item.flow_style
+        starts = item_starts(item.value) if block else [0]
+        if len(starts) == 1:
+            values.append(_convert(item, item_path, source, diagnostics, lines))
+            continue
+        dash = None if node.flow_style else node.start_mark.column
+        groups = _groups(item.value, starts)
+        for number, group in enumerate(groups):
+            if number:
+                first_line = groups[number - 1][0][0].start_mark.line + 1
+                diagnostics.append(missing_dash(group[0][0], first_line, dash, lines, source.file))
+            values.append(
+                _convert_fields(
+                    group, (*path, len(values)), source, diagnostics, lines, mark_item=True
+                )
+            )
+    return values
+
+
+def _convert_fields(
+    pairs: Pairs,
+    path: PathKey,
+    source: SourceMap,
+    diagnostics: list[Diagnostic],
+    lines: list[str],
+    mark_item: bool = False,
+) -> dict[str, Any]:
+    """One mapping's fields; `mark_item`: the mapping is part of one split by G125,
+    written where its first field is."""
+    if mark_item and pairs:
+        source.values[path] = _position(pairs[0][0])
     mapping: dict[str, Any] = {}
-    for key_node, value_node in node.value:
+    for key_node, value_node in pairs:
         if not isinstance(key_node, yaml.ScalarNode):
             line, column = _position(key_node)
             diagnostics.append(
@@ -440,7 +508,7 @@ def _convert(
             )
             continue
         source.keys[key_path] = _position(key_node)
-        mapping[key] = _convert(value_node, key_path, source, diagnostics)
+        mapping[key] = _convert(value_node, key_path, source, diagnostics, lines)
         if isinstance(value_node, yaml.CollectionNode) and not value_node.flow_style:
             # A block list or mapping begins on the line below its key. A problem with the
             # whole value (too few members, a missing field inside) belongs on the key's line.

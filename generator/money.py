@@ -78,5 +78,10 @@ def spending_by_matter(ledgers: Iterable[Ledger]) -> dict[str, Decimal]:
 
 
 def yuan(amount: Decimal) -> str:
-    """An amount as people write it: thousands separated, two decimals, no float on the way."""
+    """An amount as people read it: thousands separated, two decimals, no float on the way."""
     return f"{amount:,.2f}"
+
+
+def typed_yuan(amount: Decimal) -> str:
+    """An amount as a record must have it typed: two decimals, no separators (`14409.90`)."""
+    return f"{amount:.2f}"

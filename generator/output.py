@@ -6,6 +6,7 @@ import json
 from collections.abc import Sequence
 from itertools import groupby
 
+from generator.codes import first_root_cause
 from generator.console import paint
 from generator.diagnostics import Diagnostic
 from generator.guide import code_title, help_link
@@ -40,7 +41,7 @@ def format_text(diagnostics: Sequence[Diagnostic], styled: bool = False) -> str:
     )
     if errors:
         summary += _("请按提示修改后再运行 gongshi check。")
-    first = diagnostics[0].code
+    first = first_root_cause(diagnostics)
     summary += "\n" + style(
         _("想了解某个编号，运行 gongshi check --explain {code}，或查看 docs/rules.md。").format(
             code=first

@@ -195,11 +195,75 @@ def _diagnostic(problem: Any, model: type[BaseModel], source: SourceMap) -> Diag
         expected = str(problem.get("ctx", {}).get("expected", ""))
         allowed = "、".join(re.findall(r"'([^']*)'", expected)) or expected
         text = f"「{problem['input']}」不是可选的值。可选：{allowed}。"
+    elif kind in _MAPPING_TYPES and (expected_model := _model_at(model, loc)) is not None:
+        text = mapping_expected(expected_model, loc[-1] if loc else "", problem["input"])
     else:
         template = _PLAIN_MESSAGES.get(kind, "这个值不合要求。")
         text = template.format(**problem.get("ctx", {}))
     span = source.key_span(*loc[:-1]) if loc and loc[-1] == "[key]" else source.span(*loc)
     return code.at(span, f"{where}：{text}" if where else text)
+
+
+_MAPPING_TYPES = frozenset({"dict_type", "model_type", "model_attributes_type"})
+_EXAMPLE = re.compile(r"如 ([^，。；、（]+)")
+_EXAMPLE_FIELDS = 3
+
+
+def _model_at(model: type[BaseModel], loc: tuple[int | str, ...]) -> type[BaseModel] | None:
+    """The model expected at `loc`, when what is expected there is a model."""
+    current: Any = model
+    for step in loc:
+        if isinstance(step, int):
+            continue
+        field = _field(current, step)
+        if field is None:
+            return None
+        current = _inner_model(field.annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def mapping_expected(expected: type[BaseModel], key: str | int, typed: Any) -> str:
+    """A plain text (or a list) where fields are expected: which fields, and an example.
+
+    `key` is the field's name, or its position when it is an item of a list.
+    """
+    fields = [(f.alias or name, f) for name, f in expected.model_fields.items()]
+    named = "、".join(
+        f"{alias}（{f.title}{'，必填' if f.is_required() else ''}）" if f.title else alias
+        for alias, f in fields
+    )
+    shown = [(alias, f) for alias, f in fields if f.is_required()] or fields
+    values = [_example_value(f.description) for _, f in shown[:_EXAMPLE_FIELDS]]
+    if isinstance(typed, str) and shown[0][0] in _NAMING_FIELDS and "\n" not in typed:
+        values[0] = typed.strip()  # `- 许美玲` in a list of members: the name is what was typed
+    example = ", ".join(
+        f"{alias}: {value}" for (alias, _), value in zip(shown, values, strict=False)
+    )
+    what = (
+        "一段文字"
+        if isinstance(typed, str)
+        else "一个列表"
+        if isinstance(typed, list)
+        else "这个值"
+    )
+    lead = f"这里写成了{what}，而这里要的是一组“字段: 值”。可以写的字段有：{named}。"
+    if isinstance(key, int):
+        return (
+            f"{lead}请在“- ”后面一个字段一行地写（后面的字段与第一个对齐），"
+            f"也可以写在一行里，如 - {{{example}}}。"
+        )
+    return (
+        f"{lead}请在下面另起一行、多缩进两格，一个字段一行地写，也可以写在一行里，"
+        f"如 {key}: {{{example}}}。"
+    )
+
+
+_NAMING_FIELDS = frozenset({"name", "title", "contact"})
+
+
+def _example_value(description: str | None) -> str:
+    found = _EXAMPLE.search(description or "")
+    return found.group(1).strip() if found else "…"
 
 
 def describe_location(model: type[BaseModel], loc: tuple[int | str, ...]) -> str:
@@ -235,16 +299,6 @@ def _title_at(model: type[BaseModel], loc: tuple[int | str, ...]) -> str | None:
         title = field.title
         current = _inner_model(field.annotation)
     return title
-
-
-def _model_at(model: type[BaseModel], loc: tuple[int | str, ...]) -> Any:
-    current: Any = model
-    for step in loc:
-        if isinstance(step, int):
-            continue
-        field = _field(current, step)
-        current = _inner_model(field.annotation) if field else None
-    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
 
 
 def _fields_at(model: type[BaseModel], loc: tuple[int | str, ...]) -> dict[str, str | None]:

@@ -13,13 +13,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
 from generator import codes
-from generator.content_files import find_files
+from generator.content_files import copy_first_second, find_files
 from generator.diagnostics import Diagnostic, Span, relative_name
+from generator.failed_records import FailedRecord, failed_record
 from generator.loader import LoadedFile, SourceMap, load_yaml_file
 from generator.models import Ledger, Matter, Organization, Schedule, SiteConfig
 from generator.parse import UnreadField, read_record
@@ -62,6 +63,8 @@ class Project:
     matters: tuple[Sourced[Matter], ...] = ()
     schedules: tuple[Sourced[Schedule], ...] = ()
     today: date = field(default_factory=date.today)
+    failed: tuple[FailedRecord, ...] = ()
+    """Record files that could not be read or validated: what cites them stays quiet."""
 
     @cached_property
     def organization_by_id(self) -> dict[str, Sourced[Organization]]:
@@ -70,6 +73,44 @@ class Project:
     @cached_property
     def matter_by_id(self) -> dict[str, Sourced[Matter]]:
         return {item.record.id: item for item in reversed(self.matters)}
+
+    @cached_property
+    def copies(self) -> dict[str, Sourced[BaseModel]]:
+        """Records that repeat another, by the copy's file: the record it repeats.
+
+        Two files are one record twice when they have one id (an organization, a matter),
+        or one account and period (a ledger); two schedules, when they are the same (a team's
+        shifts may be kept in several files). Of the two, the copy
+        is the one a file manager named after the other (`lawn - 副本.yml`), else the later.
+        """
+        found: dict[str, Sourced[BaseModel]] = {}
+        keys: list[tuple[Sourced[Any], object]] = [
+            *((item, ("organization", item.record.id)) for item in self.organizations),
+            *((item, ("matter", item.record.id)) for item in self.matters),
+            *((item, ("schedule", item.record)) for item in self.schedules),
+            *((item, ("ledger", item.record.account, item.record.period)) for item in self.ledgers),
+        ]
+        first: dict[object, Sourced[BaseModel]] = {}
+        for item, key in keys:
+            other = first.get(key)
+            if other is None:
+                first[key] = item
+                continue
+            original_file, _ = copy_first_second(other.file, item.file)
+            original, copy = (other, item) if original_file == other.file else (item, other)
+            first[key] = original
+            found.pop(original.file, None)
+            found[copy.file] = original
+        return found
+
+    def failed_by_id(self, folder: str) -> dict[str, FailedRecord]:
+        """The failed records of a folder by every id they may go by (the first file wins)."""
+        found: dict[str, FailedRecord] = {}
+        for item in self.failed:
+            if item.folder == folder:
+                for record_id in sorted(item.ids):
+                    found.setdefault(record_id, item)
+        return found
 
     @cached_property
     def history(self) -> GitHistory | None:
@@ -162,6 +203,7 @@ def load_project(root: Path, today: date | None = None) -> tuple[Project | None,
     config = _read(config_path, root, SiteConfig, diagnostics)
     records: dict[str, list[Sourced[BaseModel]]] = {name: [] for name, _ in RECORD_FOLDERS}
     models = dict(RECORD_FOLDERS)
+    failed: list[FailedRecord] = []
     files, problems = find_content_files(root)
     diagnostics.extend(problems)
     for folder, path in files:
@@ -184,10 +226,12 @@ def load_project(root: Path, today: date | None = None) -> tuple[Project | None,
             )
             continue
         item = _read(path, root, models[folder], diagnostics)
-        if item is not None:
+        if isinstance(item, Sourced):
             records[folder].append(item)
             diagnostics.extend(_device_name_id_diagnostics(item))
-    if config is None:
+        else:
+            failed.append(failed_record(folder, item))
+    if not isinstance(config, Sourced):
         return None, diagnostics
     project = Project(
         root=root,
@@ -197,20 +241,22 @@ def load_project(root: Path, today: date | None = None) -> tuple[Project | None,
         matters=tuple(records["matters"]),  # type: ignore[arg-type]
         schedules=tuple(records["volunteers"]),  # type: ignore[arg-type]
         today=today or date.today(),
+        failed=tuple(failed),
     )
     return project, diagnostics
 
 
 def _read(
     path: Path, root: Path, model: type[BaseModel], diagnostics: list[Diagnostic]
-) -> Sourced[BaseModel] | None:
+) -> Sourced[BaseModel] | LoadedFile:
+    """The record, or the file as far as it loaded when it could not be read or validated."""
     loaded: LoadedFile = load_yaml_file(path, relative_name(path, root))
     diagnostics.extend(loaded.diagnostics)
     if loaded.data is None:
-        return None
+        return loaded
     record, problems, unread = read_record(loaded, model)
     diagnostics.extend(problems)
-    return Sourced(record, loaded.source, path, unread) if record is not None else None
+    return Sourced(record, loaded.source, path, unread) if record is not None else loaded
 
 
 FILE_NAMING_IDS: dict[type[BaseModel], tuple[str, str]] = {

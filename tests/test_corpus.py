@@ -71,6 +71,7 @@ COVERED_IN_PYTHON = {
     "G113": "test_names.py::test_characters_windows_forbids_in_a_file_name_are_refused",
     "G114": "test_names.py::test_link_to_a_record_outside_the_project_is_not_read_or_published",
     "G115": "test_names.py::test_broken_link_is_reported",
+    "G127": "test_cascade.py::test_one_mistake_is_reported_once_at_its_root",
     "G801": "history/test_corrections.py::test_a_balanced_change_to_a_published_ledger_names_file_line_old_and_new",
     "G802": "history/test_corrections.py::test_a_correction_with_the_wrong_old_value_is_an_error",
     "G803": "history/test_corrections.py::test_a_correction_naming_no_change_is_a_warning",

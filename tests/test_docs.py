@@ -44,6 +44,7 @@ PRODUCED_BEFORE_RULES = {
     "G113",
     "G114",
     "G115",
+    "G125",
 }
 """Codes the loader and the models give; every other code belongs to exactly one rule."""
 PRODUCED_BY_COMMANDS = {"G820", "G821", "G822", "G902", "G903"}

@@ -210,6 +210,8 @@ def _walk(
             yield from _walk(kind, old.get(key), new.get(key), (*path, key), figures)
     elif isinstance(old, list) and isinstance(new, list):
         yield from _walk_list(kind, old, new, path, figures)
+    elif old is not None and new is not None and (isinstance(old, str) or isinstance(new, str)):
+        yield Change(path, summary(old), summary(new))  # figures written as words (fees as text)
     elif old is not None and new is None:
         yield Change(path, summary(old), REMOVED)
 

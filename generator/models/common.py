@@ -18,11 +18,13 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    GetCoreSchemaHandler,
     GetJsonSchemaHandler,
+    GetPydanticSchema,
     PlainSerializer,
 )
 from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import PydanticCustomError
+from pydantic_core import PydanticCustomError, core_schema
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _AMOUNT = re.compile(r"^-?\d+(\.\d{1,2})?$")
@@ -30,6 +32,8 @@ _TIME = re.compile(r"^([01]?\d|2[0-3])[:：]([0-5]\d)$")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 _AREA = re.compile(r"^\d+(\.\d{1,4})?$")
 _COUNT = re.compile(r"^\d+$")
+_AS_TYPED = re.compile(r"[,，\s\u3000¥￥]|元$|^人民币")
+"""What people add to an amount that a record leaves out: separators, spaces, the currency."""
 _EXPONENT = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+%?$")
 _LEADING_DIGITS = re.compile(r"^[+-]?(\d*)")
 
@@ -105,6 +109,9 @@ def _parse_amount(value: Any) -> Any:
     check_number_size(text, "金额", MAX_AMOUNT_DIGITS)
     if not _AMOUNT.match(text):
         hint = "不带“元”、“¥”、逗号或空格，最多两位小数"
+        typed = _AS_TYPED.sub("", text)
+        if typed != text and _AMOUNT.match(typed):  # `466,056.13`, `¥1200.00 元`: say it as typed
+            hint += f"：这里请写 {typed}"
         raise PydanticCustomError(
             "gongshi_amount",
             "「{text}」不是金额。金额请写成 1234.50 这样的数字，{hint}。",
@@ -290,7 +297,10 @@ class Period(Model):
 
 
 class Contact(Model):
-    """How residents reach a body. Mobile numbers must be listed as public in site_config.yml."""
+    """How residents reach a body. Mobile numbers must be listed as public in site_config.yml.
+
+    It may also be written as one line of text (`ContactField`), kept and shown as written.
+    """
 
     phone: Text | None = Field(None, title="电话", description="办公电话或对外服务热线。")
     address: Text | None = Field(
@@ -313,3 +323,37 @@ class Correction(Model):
     )
     old: Text = Field(title="原值", description="更正前公布的值，如 1200.00。")
     new: Text = Field(title="新值", description="更正后的值，如 1020.00。")
+
+
+def _text_or_parts(value: Any, handler: Any) -> Any:
+    return value.strip() if isinstance(value, str) else handler(value)
+
+
+def text_or(parts: Any) -> GetPydanticSchema:
+    """A value written as its parts (`parts`), or said as one line of text, kept as typed.
+
+    Only the parts' own errors are reported for parts (no "or a text" alongside each), the
+    JSON Schema offers both, and the parts serialise as before: a record written the usual
+    way keeps its canonical JSON, so its 校验码.
+    """
+
+    def schema(source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        inner = handler.generate_schema(parts)
+        return core_schema.no_info_wrap_validator_function(
+            _text_or_parts,
+            inner,
+            json_schema_input_schema=core_schema.union_schema([inner, core_schema.str_schema()]),
+            serialization=core_schema.wrap_serializer_function_ser_schema(
+                lambda value, serialize: value if isinstance(value, str) else serialize(value),
+                schema=inner,
+            ),
+        )
+
+    return GetPydanticSchema(schema)
+
+
+ContactField = Annotated[Contact | str, text_or(Contact)]
+"""A contact as its parts, or as one line: `contact: 物业服务中心一楼 0734-1234567`."""
+
+FeeTable = Annotated[dict[str, Yuan] | str, text_or(dict[str, Yuan])]
+"""Fees as `项目: 单价` lines, or as one line of text (`fees: 住宅 1.20 元/平方米·月`)."""

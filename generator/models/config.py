@@ -21,7 +21,7 @@ from generator.models.common import (
     FIRST_YEAR,
     LAST_YEAR,
     Area,
-    Contact,
+    ContactField,
     Count,
     Flag,
     IsoDate,
@@ -94,7 +94,11 @@ class Site(Model):
     )
     language: Text = Field("zh", title="语言", description="网站语言，默认 zh（简体中文）。")
     title: Text | None = Field(None, title="网站标题", description="默认为“小区名称 + 信息公示”。")
-    contact: Contact | None = Field(None, title="联系方式", description="网站页脚显示的联系方式。")
+    contact: ContactField | None = Field(
+        None,
+        title="联系方式",
+        description="网站页脚显示的联系方式：分项写 phone、address、hours、email，或写成一句话。",
+    )
 
 
 class SizeRange(Model):

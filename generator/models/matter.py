@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, ValidationInfo, field_validator
+from pydantic import BeforeValidator, Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from generator.models.common import (
@@ -185,6 +185,13 @@ class Feedback(Model):
     deadline: IsoDate | None = Field(None, title="截止日期", description="意见反馈的截止日期。")
 
 
+def _feedback_in_words(value: Any) -> Any:
+    """`feedback: 业委会办公室` says whom to ask, the one field it needs: kept as its contact."""
+    if isinstance(value, str):
+        return {"contact": value.strip()} if value.strip() else None
+    return value
+
+
 class Document(Model):
     title: Text = Field(title="文件名", description="如 电梯更换合同、竣工验收记录。")
     kind: Text | None = Field(
@@ -219,8 +226,14 @@ class Matter(Model):
     documents: tuple[Document, ...] = Field(
         (), title="相关文件", description="合同、验收记录、会议纪要等。"
     )
-    feedback: Feedback | None = Field(
-        None, title="意见反馈", description="对本事项有异议时找谁、到哪天。"
+    feedback: Annotated[
+        Feedback | None,
+        BeforeValidator(_feedback_in_words, json_schema_input_type=str | Feedback | None),
+    ] = Field(
+        None,
+        title="意见反馈",
+        description="对本事项有异议时找谁、到哪天：分项写 contact、phone、deadline，"
+        "或只写找谁，如 feedback: 业委会办公室（6 栋一楼）。",
     )
     corrections: tuple[Correction, ...] = Field(
         (), title="更正记录", description="已公布的数字、日期、人员等被改动时，每次改动写一条。"

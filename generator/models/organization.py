@@ -7,8 +7,9 @@ from typing import Literal
 from pydantic import Field
 
 from generator.models.common import (
-    Contact,
+    ContactField,
     Correction,
+    FeeTable,
     Flag,
     IsoDate,
     Model,
@@ -16,7 +17,6 @@ from generator.models.common import (
     Prose,
     RecordId,
     Text,
-    Yuan,
 )
 
 OrganizationKind = Literal[
@@ -64,10 +64,11 @@ class Contract(Model):
     services: tuple[Text, ...] = Field(
         (), title="服务内容", description="如 保安、保洁、保修、绿化。"
     )
-    fees: dict[str, Yuan] = Field(
+    fees: FeeTable = Field(
         default_factory=dict,
         title="收费标准",
-        description="收费项目及单价（元），如 住宅物业费（元/平方米·月）: 1.20。",
+        description="收费项目及单价（元），一项一行，如 住宅物业费（元/平方米·月）: 1.20；"
+        "也可以写成一句话，如 fees: 住宅 1.20 元/平方米·月，商铺 2.00 元/平方米·月。",
     )
 
 
@@ -89,7 +90,12 @@ class Organization(Model):
     )
     term: Period | None = Field(None, title="任期", description="本届任期的起止日期。")
     duties: tuple[Text, ...] = Field((), title="责任清单", description="本组织的职责，一条一行。")
-    contact: Contact | None = Field(None, title="联系方式", description="居民找这个组织的办法。")
+    contact: ContactField | None = Field(
+        None,
+        title="联系方式",
+        description="居民找这个组织的办法：分项写 phone、address、hours、email，"
+        "或写成一句话，如 contact: 物业服务中心一楼 0734-1234567。",
+    )
     members: tuple[Member, ...] = Field((), title="成员", description="成员名单。")
     contract: Contract | None = Field(
         None, title="物业服务合同", description="物业公司专用：合同期、服务内容和收费。"

@@ -82,7 +82,7 @@ def correction_lines(record: Record) -> tuple[CorrectionLine, ...]:
     )
 
 
-def contact_words(contact: Contact | None) -> Markup:
+def contact_words(contact: Contact | str | None) -> Markup:
     """`电话 0734-82653100；地址 6 栋一楼；…`, empty when nothing is listed.
 
     Phone numbers and e-mail addresses never break across lines: a number split
@@ -90,6 +90,8 @@ def contact_words(contact: Contact | None) -> Markup:
     """
     if contact is None:
         return Markup("")
+    if isinstance(contact, str):  # written as one line: shown as written
+        return Markup("{}").format(contact)
     parts = []
     if contact.phone:
         parts.append(Markup('电话 <span class="nowrap">{}</span>').format(contact.phone))

@@ -71,7 +71,7 @@ def amount_magnitude_diagnostics(project: Project) -> Iterator[Diagnostic]:
             yield codes.G208.at(matter.span("budget"), _message("预算（budget）", budget))
     for organization in project.organizations:
         contract = organization.record.contract
-        if contract is None:
+        if contract is None or isinstance(contract.fees, str):
             continue
         for name, fee in contract.fees.items():
             if _too_large(fee):

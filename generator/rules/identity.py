@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from datetime import date
+from pathlib import PurePosixPath
+from typing import Any
 
 from generator import codes
-from generator.diagnostics import Diagnostic
+from generator.diagnostics import Diagnostic, Span
+from generator.failed_records import FailedRecord
 from generator.models import Ledger, Matter, Organization
 from generator.project import Project, Sourced
 from generator.site_layout import ACCOUNT_FOLDER, GeneratedName, generated_name
@@ -15,19 +19,31 @@ from generator.urls import ledger_id
 
 
 def duplicate_id_diagnostics(project: Project) -> Iterator[Diagnostic]:
-    for kind, items in (("组织", project.organizations), ("事项", project.matters)):
-        first_file: dict[str, str] = {}
-        for item in items:
-            record_id: str = item.record.id
-            if record_id in first_file:
-                yield codes.G107.at(
-                    item.span("id"),
-                    f"{kind}编号「{record_id}」已被 {first_file[record_id]} 使用。"
-                    "每个编号只能用一次，请换一个。",
-                    record_id,
-                )
+    """G107, at the copy: of two files with one id (or one team's schedule), the one named
+    after the other (`- 副本`), else the later one."""
+    kinds: tuple[tuple[str, str, Iterable[Sourced[Any]]], ...] = (
+        ("组织编号", "id", project.organizations),
+        ("事项编号", "id", project.matters),
+        ("排班", "team", project.schedules),
+    )
+    for kind, field_name, items in kinds:
+        for copy in items:
+            original = project.copies.get(copy.file)
+            if original is None:
+                continue
+            value = getattr(copy.record, field_name)
+            same = (
+                "，两个文件的内容完全相同，多半是复制出来的副本"
+                if copy.record == original.record
+                else ""
+            )
+            if field_name == "id":
+                said = f"{kind}「{value}」已经写在 {original.file} 里{same}。每个编号只能用一次："
+                said += "多余的副本请删除，不同的记录请换一个编号。"
             else:
-                first_file[record_id] = item.file
+                said = f"「{value}」的这份排班和 {original.file} 一模一样，多半是复制出来的副本，"
+                said += "每个班次都成了两遍。请删除多余的那份。"
+            yield codes.G107.at(copy.span(field_name), said, value if field_name == "id" else None)
 
 
 def _collisions(project: Project) -> Iterator[tuple[Sourced, str, str, list[GeneratedName]]]:  # type: ignore[type-arg]
@@ -101,39 +117,157 @@ def _missing(kind: str, value: str, known: Mapping[str, object]) -> str:
     return f"找不到编号为「{value}」的{kind}。{hint}"
 
 
-def reference_diagnostics(project: Project) -> Iterator[Diagnostic]:
-    organizations = project.organization_by_id
-    matters = project.matter_by_id
+@dataclass(frozen=True)
+class _Reference:
+    """One place a record names another by its id."""
+
+    span: Span
+    folder: str
+    """Where the cited record lives: `organizations` or `matters`."""
+    value: str
+    what: str
+    """What the citing field is, as the message starts: `提出组织：`."""
+    record_id: str | None
+
+
+_KINDS = {"organizations": "组织", "matters": "重大事项"}
+
+
+def _references(project: Project) -> Iterator[_Reference]:
     for item in project.organizations:
         for m, member in enumerate(item.record.members):
             for a, other in enumerate(member.also):
-                if other not in organizations:
-                    yield codes.G108.at(
-                        item.span("members", m, "also", a),
-                        f"成员 {member.name} 的交叉任职：" + _missing("组织", other, organizations),
-                        item.record.id,
-                    )
+                yield _Reference(
+                    item.span("members", m, "also", a),
+                    "organizations",
+                    other,
+                    f"成员 {member.name} 的交叉任职：",
+                    item.record.id,
+                )
     for ledger in project.ledgers:
         for e, entry in enumerate(ledger.record.entries):
-            if entry.matter and entry.matter not in matters:
-                yield codes.G108.at(
+            if entry.matter:
+                yield _Reference(
                     ledger.span("entries", e, "matter"),
-                    "这笔收支引用的依据事项：" + _missing("重大事项", entry.matter, matters),
+                    "matters",
+                    entry.matter,
+                    "这笔收支引用的依据事项：",
+                    None,
                 )
     for matter in project.matters:
-        proposer = matter.record.proposed_by
-        if proposer and proposer not in organizations:
-            yield codes.G108.at(
+        if matter.record.proposed_by:
+            yield _Reference(
                 matter.span("proposed_by"),
-                "提出组织：" + _missing("组织", proposer, organizations),
+                "organizations",
+                matter.record.proposed_by,
+                "提出组织：",
                 matter.record.id,
             )
     for schedule in project.schedules:
-        team = schedule.record.team
-        if team not in organizations:
-            yield codes.G108.at(
-                schedule.span("team"), "排班的队伍：" + _missing("组织", team, organizations)
+        yield _Reference(
+            schedule.span("team"), "organizations", schedule.record.team, "排班的队伍：", None
+        )
+
+
+Meant = FailedRecord | Sourced[Organization] | Sourced[Matter] | None
+"""What an unresolved reference may mean: a record whose file failed, a record whose own
+id is misspelt (it is named after the reference), or nothing at all."""
+
+
+def _file_stem(item: Sourced[Any]) -> str:
+    return PurePosixPath(item.file).name.split(".")[0]
+
+
+def _named_after(items: Iterable[Sourced[Any]], known: Mapping[str, object]) -> dict[str, Any]:
+    """Records by their file's name, where it is not their id and no record has it as id."""
+    return {
+        _file_stem(item): item
+        for item in items
+        if _file_stem(item) != item.record.id and _file_stem(item) not in known
+    }
+
+
+def _unresolved(project: Project) -> Iterator[tuple[_Reference, Meant]]:
+    """Each reference to no record, with what it may mean instead."""
+    known: dict[str, Mapping[str, object]] = {
+        "organizations": project.organization_by_id,
+        "matters": project.matter_by_id,
+    }
+    failed = {folder: project.failed_by_id(folder) for folder in known}
+    named = {
+        "organizations": _named_after(project.organizations, known["organizations"]),
+        "matters": _named_after(project.matters, known["matters"]),
+    }
+    for reference in _references(project):
+        if reference.value not in known[reference.folder]:
+            meant = failed[reference.folder].get(reference.value)
+            yield reference, meant or named[reference.folder].get(reference.value)
+
+
+def reference_diagnostics(project: Project) -> Iterator[Diagnostic]:
+    """G108: a reference to an id no record has, nor any file that failed to load."""
+    for reference, meant in _unresolved(project):
+        if meant is None:
+            known = (
+                project.organization_by_id
+                if reference.folder == "organizations"
+                else project.matter_by_id
             )
+            yield codes.G108.at(
+                reference.span,
+                reference.what + _missing(_KINDS[reference.folder], reference.value, known),
+                reference.record_id,
+            )
+
+
+def failed_reference_diagnostics(project: Project) -> Iterator[Diagnostic]:
+    """G124: references to a record whose file failed, said once, at the first of them."""
+    citing: dict[str, tuple[FailedRecord, list[_Reference]]] = {}
+    for reference, meant in _unresolved(project):
+        if isinstance(meant, FailedRecord):
+            citing.setdefault(meant.file, (meant, []))[1].append(reference)
+    for failed, references in citing.values():
+        references.sort(key=lambda r: (r.span.file, r.span.line, r.span.column))
+        first = references[0]
+        elsewhere = f"这里{_and_others(references)}的引用"
+        yield codes.G124.at(
+            first.span,
+            f"{first.what}编号为「{first.value}」的{_KINDS[first.folder]}在 {failed.file} 里，"
+            f"但那个文件本身有错误（见该文件的提示），没能读入，所以{elsewhere}暂时无法核对。"
+            "请先改好那个文件，这里不用改。",
+            first.record_id,
+        )
+
+
+def _and_others(references: list[_Reference]) -> str:
+    others = len(references) - 1
+    files = len({r.span.file for r in references})
+    return f"和另外 {others} 处（共 {files} 个文件）" if others else ""
+
+
+def misspelt_id_diagnostics(project: Project) -> Iterator[Diagnostic]:
+    """G127: references all name a record's file, whose own id differs: the id is the slip."""
+    citing: dict[str, tuple[Sourced[Any], list[_Reference]]] = {}
+    for reference, meant in _unresolved(project):
+        if isinstance(meant, Sourced):
+            citing.setdefault(meant.file, (meant, []))[1].append(reference)
+    for item, references in citing.values():
+        references.sort(key=lambda r: (r.span.file, r.span.line, r.span.column))
+        count = len(references)
+        files = len({r.span.file for r in references})
+        where = (
+            f"{references[0].span.file} 等 {files} 个文件里的 {count} 处"
+            if count > 1
+            else references[0].span.file
+        )
+        stem = _file_stem(item)
+        yield codes.G127.at(
+            item.span("id"),
+            f"编号「{item.record.id}」和文件名 {PurePosixPath(item.file).name} 不一致，"
+            f"而 {where}引用的都是「{stem}」：多半是这里的编号写错了。请把 id 改成 {stem}。"
+            "（若确实要换成新编号，请同时给文件改名，并修改所有引用它的地方。）",
+            item.record.id,
+        )
 
 
 def _ranges(project: Project) -> Iterator[tuple[Sourced, tuple[str | int, ...], date, date, str]]:  # type: ignore[type-arg]

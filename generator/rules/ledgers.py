@@ -4,50 +4,106 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import timedelta
+from decimal import Decimal
 from itertools import pairwise
 
 from generator import codes
 from generator.diagnostics import Diagnostic
-from generator.money import balance_at_end_of, ledger_totals, spending_by_matter, yuan
-from generator.project import Project
+from generator.failed_records import FailedRecord
+from generator.models import Ledger
+from generator.money import balance_at_end_of, ledger_totals, spending_by_matter, typed_yuan, yuan
+from generator.project import Project, Sourced
 
 APPROVED_STATUSES = frozenset({"approved", "implementing", "completed"})
 
 
 def ledger_balance_diagnostics(project: Project) -> Iterator[Diagnostic]:
+    mistyped = _mistyped_openings(project)
     for item in project.ledgers:
         totals = ledger_totals(item.record)
-        if not totals.balances:
+        if not totals.balances and item.file not in mistyped:
             difference = totals.closing - totals.computed_closing
             yield codes.G201.at(
                 item.span("closing_balance"),
                 f"账目不平：期初 {yuan(totals.opening)} + 收入 {yuan(totals.income)} − 支出 "
                 f"{yuan(totals.expense)} = {yuan(totals.computed_closing)}，"
                 f"但期末余额写的是 {yuan(totals.closing)}（相差 {yuan(difference)} 元）。"
-                "请核对每笔收支和期末余额。",
+                "请核对每笔收支和期末余额；若收支都没错，期末余额请写 "
+                f"{typed_yuan(totals.computed_closing)}（即 {yuan(totals.computed_closing)} 元；"
+                "金额里不写逗号）。",
             )
 
 
-def continuity_diagnostics(project: Project) -> Iterator[Diagnostic]:
-    for items in project.ledgers_by_account().values():
+Chain = list[Sourced[Ledger]]
+
+
+def _chains(project: Project) -> Iterator[tuple[Chain, list[FailedRecord]]]:
+    """Each account's ledgers in period order (copies left out), with its ledgers that failed."""
+    for account, items in project.ledgers_by_account().items():
+        failed = [f for f in project.failed if f.folder == "funds" and account in f.ids]
+        yield [item for item in items if item.file not in project.copies], failed
+
+
+def _gap_explained(before: Ledger, after: Ledger, failed: list[FailedRecord]) -> bool:
+    """Whether a ledger that failed to load may be the period between `before` and `after`."""
+    start = before.period.end + timedelta(days=1)
+    end = after.period.start - timedelta(days=1)
+    return start <= end and any(f.covers(start, end) for f in failed)
+
+
+def _discontinuities(project: Project) -> Iterator[tuple[Sourced[Ledger], Sourced[Ledger]]]:
+    """(before, after): each period whose opening is not the closing of the one before it.
+
+    Left out when it follows from another problem: a period between them that failed to
+    load, or a period before that does not add up to its own closing (G201 there).
+    """
+    for items, failed in _chains(project):
         for before, after in pairwise(items):
             closing = before.record.closing_balance
             opening = after.record.opening_balance
-            if closing != opening:
-                yield codes.G202.at(
-                    after.span("opening_balance"),
-                    f"本期期初余额 {yuan(opening)} 与上一期（{before.file}）期末余额 "
-                    f"{yuan(closing)} 不一致。两期之间的钱必须衔接：请改成 {yuan(closing)}，"
-                    "或补上漏记的收支。",
-                )
+            if closing == opening or _gap_explained(before.record, after.record, failed):
+                continue
+            if ledger_totals(before.record).computed_closing == opening:
+                continue
+            yield before, after
+
+
+def _mistyped_openings(project: Project) -> dict[str, Decimal]:
+    """Ledgers, by file, that add up once their opening is the closing before (G202 only):
+    the opening balance is the one mistake, and their own sums and bank checks follow it."""
+    found: dict[str, Decimal] = {}
+    for before, after in _discontinuities(project):
+        totals = ledger_totals(after.record)
+        closing_before = before.record.closing_balance
+        if closing_before + totals.income - totals.expense == totals.closing:
+            found[after.file] = closing_before
+    return found
+
+
+def continuity_diagnostics(project: Project) -> Iterator[Diagnostic]:
+    mistyped = _mistyped_openings(project)
+    for before, after in _discontinuities(project):
+        closing = before.record.closing_balance
+        opening = after.record.opening_balance
+        then = (
+            "。按这个期初余额，本期的收支正好与期末余额相符。"
+            if after.file in mistyped
+            else "，或补上漏记的收支。"
+        )
+        yield codes.G202.at(
+            after.span("opening_balance"),
+            f"本期期初余额 {yuan(opening)} 元与上一期（{before.file}）期末余额 "
+            f"{yuan(closing)} 元不一致。两期之间的钱必须衔接：期初余额请写 "
+            f"{typed_yuan(closing)}（即 {yuan(closing)} 元；金额里不写逗号）{then}",
+        )
 
 
 def period_gap_diagnostics(project: Project) -> Iterator[Diagnostic]:
-    for items in project.ledgers_by_account().values():
+    for items, failed in _chains(project):
         for before, after in pairwise(items):
             expected = before.record.period.end + timedelta(days=1)
             start = after.record.period.start
-            if start == expected:
+            if start == expected or _gap_explained(before.record, after.record, failed):
                 continue
             what = "有缺口" if start > expected else "与上一期重叠"
             yield codes.G206.at(
@@ -70,10 +126,12 @@ def entry_date_diagnostics(project: Project) -> Iterator[Diagnostic]:
 
 
 def balance_check_diagnostics(project: Project) -> Iterator[Diagnostic]:
+    mistyped = _mistyped_openings(project)
     for item in project.ledgers:
+        shift = mistyped.get(item.file, item.record.opening_balance) - item.record.opening_balance
         for c, check in enumerate(item.record.balance_checks):
             booked = balance_at_end_of(item.record, check.date)
-            if booked != check.balance:
+            if booked != check.balance and booked + shift != check.balance:
                 yield codes.G203.at(
                     item.span("balance_checks", c, "balance"),
                     f"{check.date} 的{check.source}余额为 {yuan(check.balance)}，"
@@ -82,8 +140,27 @@ def balance_check_diagnostics(project: Project) -> Iterator[Diagnostic]:
                 )
 
 
+def duplicate_ledger_diagnostics(project: Project) -> Iterator[Diagnostic]:
+    """G126: two ledgers of one account and one period, reported once, at the copy."""
+    for copy in project.ledgers:
+        original = project.copies.get(copy.file)
+        if original is None:
+            continue
+        period = copy.record.period
+        same = "，内容也完全相同" if copy.record == original.record else ""
+        yield codes.G126.at(
+            copy.span("period"),
+            f"这份账目和 {original.file} 是同一个账户（{copy.record.account}）、同一个期间"
+            f"（{period.start} 至 {period.end}）{same}，多半是复制出来的副本。"
+            "请删除多余的那份；若两份不同，先把正确的内容合到一份里再删除另一份。"
+            "在删除之前，它不参与上下期衔接和预算的核对。",
+        )
+
+
 def budget_diagnostics(project: Project) -> Iterator[Diagnostic]:
-    spent = spending_by_matter(item.record for item in project.ledgers)
+    spent = spending_by_matter(
+        item.record for item in project.ledgers if item.file not in project.copies
+    )
     for matter_id, total in spent.items():
         matter = project.matter_by_id.get(matter_id)
         if matter is None or matter.record.budget is None or total <= matter.record.budget:

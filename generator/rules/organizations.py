@@ -80,6 +80,7 @@ def party_owner_ratio_diagnostics(project: Project) -> Iterator[Diagnostic]:
     committees = {
         item.record.id for item in project.organizations if item.record.kind == "owners_committee"
     }
+    failed = project.failed_by_id("organizations")
     for item in project.organizations:
         org = item.record
         if org.kind != "party_organization" or not org.members:
@@ -88,6 +89,8 @@ def party_owner_ratio_diagnostics(project: Project) -> Iterator[Diagnostic]:
         total = len(org.members)
         if qualifying * ratio.denominator >= ratio.numerator * total:
             continue
+        if any(other in failed for m in org.members for other in m.also):
+            continue  # a body its members serve in failed to load: it may be the committee (G124)
         yield codes.G503.at(
             item.span("members"),
             f"党组织班子 {total} 人中，业主或业委会委员只有 {qualifying} 人，"

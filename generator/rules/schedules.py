@@ -39,6 +39,8 @@ def double_booking_diagnostics(project: Project) -> Iterator[Diagnostic]:
         defaultdict(list)
     )
     for item in project.schedules:
+        if item.file in project.copies:
+            continue  # a second schedule of the team (G107): its shifts are not a second booking
         for occurrence in expand_shifts(item.record):
             for person in occurrence.volunteers:
                 by_person_day[person, occurrence.day].append((occurrence, item))

@@ -25,6 +25,7 @@ from generator.urls import (
     poster_qr_capacity,
     poster_qr_url,
     record_url,
+    site_base,
 )
 
 MAX_URL_LENGTH = 200
@@ -141,7 +142,18 @@ def _authority_problem(url: str) -> tuple[codes.Code, str] | None:
         return codes.G118, (
             "网址里不能有问号（?）或井号（#）及其后面的部分，它们会让每一页的链接出错。请删掉它们。"
         )
+    page = _PAGE_FILE.search(parts.path)
+    if page is not None:
+        folder = url[: url.rindex(page.group(0))] + "/"
+        return codes.G118, (
+            f"网址最后的「{page.group(0).lstrip('/')}」是一个网页文件，而这里要写的是网站首页所在的"
+            f"文件夹：每一页的地址都接在它后面。请删掉它，写成 {folder}。"
+        )
     return None
+
+
+_PAGE_FILE = re.compile(r"/[^/]*\.(?:html?|php|aspx?|jsp|shtml)/?$", re.IGNORECASE)
+"""A page's file at the end of an address (`…/index.html`): the site is a folder, not a page."""
 
 
 def _diagnostics(project: Project, code: codes.Code) -> Iterator[Diagnostic]:
@@ -195,3 +207,53 @@ def qr_capacity_diagnostics(project: Project) -> Iterator[Diagnostic]:
         f"有 {len(longest) + CODE_QUERY_LENGTH} 个，二维码最多放 {capacity} 个，再多就密得扫不出来。"
         "请把网址缩短到只写网站首页，如 https://cuihu.example.org/；或把这条记录的编号改短。",
     )
+
+
+def document_link_diagnostics(project: Project) -> Iterator[Diagnostic]:
+    """G128: a document's `url` the site can link to: a full http(s) address.
+
+    The site publishes the pages and posters made from the records and nothing else, so a
+    path (`files/report.pdf`, `/files/report.pdf`) leads nowhere, and mkdocs refuses to build
+    a page linking to a file it does not have. Another scheme (`mailto:`, `javascript:`) is
+    no page to open: the site shows the title without a link (`safe_url`).
+    """
+    base = site_base(project.config.record.site.url)
+    for matter in project.matters:
+        for d, document in enumerate(matter.record.documents):
+            url = (document.url or "").strip()
+            problem = _document_link_problem(url, base) if url else None
+            if problem is not None:
+                yield codes.G128.at(
+                    matter.span("documents", d, "url"),
+                    f"相关文件「{document.title}」的链接「{url}」{problem}",
+                    matter.record.id,
+                )
+
+
+_BARE_HOST = re.compile(r"^(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:[/:]|$)")
+
+
+def _document_link_problem(url: str, base: str) -> str | None:
+    scheme = _SCHEME.match(url)
+    named = scheme.group(1).lower() if scheme else ""
+    if named in ("http", "https"):
+        if url.lower().startswith(f"{named}://"):
+            return None
+        rest = url[len(named) + 1 :].lstrip("/")
+        return f"缺少冒号后面的两个斜杠。请写成 {named}://{rest}。"
+    if named and not _BARE_HOST.match(url):
+        return None
+    if _BARE_HOST.match(url):
+        return f"缺少开头的 https://。请写成 https://{url}。"
+    return (
+        "不是完整的网址。网站只发布由记录生成的页面和海报，不附带别的文件，这样的链接在网站上"
+        "打不开，生成网站时也会出错。请把文件放到网上（如政务平台或小区的网盘）后，写它以 "
+        "https:// 开头的完整网址；要链接本站的某一页，也请写完整网址，如 "
+        f"{base}matters/{_example_matter(url)}/；没有网址就删掉 url 这一行。"
+    )
+
+
+def _example_matter(url: str) -> str:
+    """The matter a path such as `../lawn-parking-2026/` or `/matters/lawn.md` names, if any."""
+    name = url.rstrip("/").split("/")[-1].removesuffix(".md")
+    return name if re.fullmatch(r"[a-z0-9][a-z0-9-]*", name) else "lawn-parking-2026"

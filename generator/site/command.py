@@ -32,6 +32,7 @@ from generator.output_folder import UnsafeOutputFolder, is_marked, recover_folde
 from generator.project import CONFIG_FILE, CONTENT_DIR, Project
 from generator.resources import TemplatesMissing
 from generator.site.build import BuildResult, build_site
+from generator.site.mkdocs_failures import mkdocs_failure_diagnostics
 from generator.site.mkdocs_run import MkDocsFailed
 from generator.site.search import SearchIndexFailed
 
@@ -111,10 +112,10 @@ def build_once(
         click.echo(_("用法错误：{reason}").format(reason=unsafe), err=True)
         return EXIT_MISUSE
     except MkDocsFailed as failure:
+        outcome = _("网站没有生成{old_site}").format(old_site=_old_site(out_dir))
         click.echo(_("网站生成失败{old_site}：").format(old_site=_old_site(out_dir)), err=True)
-        for problem in failure.problems:
-            click.echo(f"  {problem}", err=True)
-        click.echo(_("多半是记录里的链接指向了不存在的页面或文件，请改正后重试。"), err=True)
+        for found in mkdocs_failure_diagnostics(project, failure.problems, outcome):
+            click.echo(f"  {format_line(found)}", err=True)
         return EXIT_CONTENT
     except SearchIndexFailed as failure:
         click.echo(

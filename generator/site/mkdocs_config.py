@@ -47,10 +47,11 @@ def mkdocs_config(project: Project, title: str, search: bool = True) -> dict[str
     config = project.config.record
     contact = config.site.contact
     footer = [title]
-    if contact and contact.phone:
-        footer.append(f"联系电话 {contact.phone}")
-    if contact and contact.address:
-        footer.append(contact.address)
+    if isinstance(contact, str):  # written as one line: shown as written
+        footer.append(contact)
+    elif contact is not None:
+        footer += [f"联系电话 {contact.phone}"] if contact.phone else []
+        footer += [contact.address] if contact.address else []
     return {
         "site_name": html_text(title),
         "site_url": site_base(config.site.url),

@@ -42,6 +42,9 @@ NOT_FREE_TEXT = {
         ("privacy", "public_numbers", "*"),
         ("rules", "aid_categories", "*"),  # names matched against ledger categories
         ("rules", "aid_keywords", "*"),  # words looked for in categories and team names
+        # one line of text instead of parts, it is escaped as the organizations' contact in words
+        # (pages, posters; planted in in-words.yml) and the parts here (the footer) are
+        ("site", "contact"),
         ("site", "contact", "email"),
         ("site", "contact", "phone"),
         ("site", "language"),
@@ -57,6 +60,7 @@ NOT_FREE_TEXT = {
     "matters": {
         ("budget",),
         ("documents", "*", "url"),
+        ("feedback",),  # in words: kept as ("feedback", "contact"), planted there
         ("feedback", "phone"),
         *((("vote", part, "area_m2")) for part in ("abstained", "agreed", "eligible", "opposed")),
         ("vote", "participated", "area_m2"),
@@ -141,6 +145,8 @@ def plant(data: Any, path: tuple[str, ...], value: str) -> bool:
     if not isinstance(data, dict):
         return False
     if not rest:
+        if isinstance(data.get(key), dict | list):
+            return False  # a field written either way (`contact`): here its parts are planted
         data[key] = value
         return True
     if key not in data:

@@ -6,12 +6,16 @@ import csv
 import filecmp
 import io
 import json
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from click.testing import Result
 
+from generator.site import build as site_build
+from generator.site.mkdocs_run import MkDocsFailed
 from tests.conftest import TODAY
 from tests.site.conftest import build, sample_copy
 
@@ -114,9 +118,38 @@ def test_broken_internal_link_fails_the_build_and_keeps_the_old_site(
     )
     result = run_cli("build", str(base_project), "--today", TODAY, "--no-posters")
     assert result.exit_code == 1
-    assert "missing.pdf" in result.output and "网站生成失败" in result.output
+    # check refuses the link (G128) before mkdocs would, in Chinese, at the record
+    assert "content/matters/lawn.yml:" in result.output and " G128 " in result.output
+    assert "missing.pdf" in result.output and "网站没有生成" in result.output
     assert (out / "index.html").read_bytes() == before
     assert not [p for p in base_project.iterdir() if p.name.startswith(".site-")]
+
+
+def test_a_refusal_by_mkdocs_itself_is_a_chinese_g902_at_the_record(
+    base_project: Path, run_cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Should mkdocs still refuse a page check passed, the secretary reads it in Chinese."""
+    out = base_project / "site"
+    assert run_cli("build", str(base_project), "--today", TODAY, "--no-posters").exit_code == 0
+    before = (out / "index.html").read_bytes()
+    refusal = (
+        "Doc file 'matters/lawn.md' contains a link 'x.pdf', but the target "
+        "'matters/x.pdf' is not found among documentation files."
+    )
+
+    def refuse(*args: object) -> None:
+        raise MkDocsFailed([refusal, refusal])
+
+    monkeypatch.setattr(site_build, "run_mkdocs", refuse)
+    result = run_cli("build", str(base_project), "--today", TODAY, "--no-posters")
+    assert result.exit_code == 1
+    lines = [line for line in result.output.splitlines() if " G902 " in line]
+    assert len(lines) == 1, result.output
+    assert lines[0].strip().startswith("content/matters/lawn.yml: 错误 G902 ")
+    assert "链接「x.pdf」指向网站里没有的页面或文件" in lines[0]
+    outside_quote = re.sub(r"（mkdocs 的原话：[^）]*）", "", lines[0])
+    assert not re.search(r"\b(?:Doc|file|link|target|found)\b", outside_quote)
+    assert (out / "index.html").read_bytes() == before
 
 
 def test_content_errors_stop_the_build_before_anything_is_written(

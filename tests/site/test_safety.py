@@ -119,6 +119,14 @@ def _add_missing_holders(root: Path) -> None:
     for file in (root / "content" / "matters").glob("*.yml"):
         _rewrite(file, matter)
 
+    # contact and fees may be one line of text instead of their parts: a record with them so
+    words = root / "content" / "organizations" / "in-words.yml"
+    words.write_text(
+        "id: in-words\nkind: other\nname: x\ncontact: x\n"
+        "contract: {start: 2026-01-01, end: 2030-12-31, fees: x}\n",
+        "utf-8",
+    )
+
     def config(data: Any) -> None:
         data["community"].setdefault("street", "x")
         data["community"].setdefault("neighborhood", "x")
