@@ -325,20 +325,21 @@ def line_answers(line: RecordLine, team_names: dict[str, str]) -> list[Answer]:
     if line.present and isinstance(newest, Organization | Ledger | Matter | Schedule):
         page = record_path(newest)
     current_code = line.versions[-1].code if line.present else None
+    steps = [  # steps[j - 1] leads from version j - 1 to version j; each is worked out once
+        Step(
+            line.key[0],
+            line.versions[j].code,
+            line.versions[j].commit,
+            line.versions[j].log_index,
+            _added_corrections(records[j - 1], records[j]),
+        )
+        for j in range(1, len(line.versions))
+    ]
     answers = []
     for position, (version, record) in enumerate(zip(line.versions, records, strict=True)):
         last = position == len(line.versions) - 1
         status = ("current" if last else "superseded") if line.present else "removed"
-        later = tuple(
-            Step(
-                line.key[0],
-                line.versions[j].code,
-                line.versions[j].commit,
-                line.versions[j].log_index,
-                _added_corrections(records[j - 1], records[j]),
-            )
-            for j in range(position + 1, len(line.versions))
-        )
+        later = tuple(steps[position:])
         answers.append(
             Answer(
                 code=version.code,
