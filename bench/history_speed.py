@@ -39,6 +39,7 @@ from generator.history.versions import read_history  # noqa: E402
 
 TODAY = date(LAST_YEAR + 1, 1, 15)
 TARGET_ADDED_SECONDS = 1.0
+BUILD_ROUNDS = 2
 EPOCH = 1_451_606_400  # 2016-01-01, when the ten-year community starts publishing
 
 
@@ -181,13 +182,18 @@ def _time_builds(plain: Path, repo: Path, work: Path) -> None:
     from generator.site.build import build_site
 
     seconds: dict[str, float] = {}
+    projects = {}
     for label, root in (("without git", plain), ("with git", repo)):
         result = check_project(root, TODAY)
         assert result.project is not None
-        started = time.perf_counter()
-        build_site(result.project, work / f"site-{label.replace(' ', '-')}", posters=False)
-        seconds[label] = time.perf_counter() - started
-        print(f"build --no-posters {label}: {seconds[label]:.1f} s")
+        projects[label] = result.project
+    for round_number in range(BUILD_ROUNDS):  # alternate, so both feel the same machine load
+        for label, project in projects.items():
+            started = time.perf_counter()
+            build_site(project, work / f"site-{label.replace(' ', '-')}", posters=False)
+            spent = time.perf_counter() - started
+            seconds[label] = min(seconds.get(label, spent), spent)
+            print(f"build --no-posters {label}, round {round_number + 1}: {spent:.1f} s")
     _print_added("build --no-posters", seconds)
 
 
