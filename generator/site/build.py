@@ -176,8 +176,34 @@ UNUSED_THEME_ASSETS = ("assets/javascripts/lunr", "assets/javascripts/workers")
 """Material's own search (2.2 MB with source maps): Pagefind replaces it."""
 
 
+RESIZE_OBSERVER_POLYFILL = "assets/vendor/resize-observer-polyfill.js"
+"""resize-observer-polyfill 1.5.1 from npm (MIT, licence in the file), in templates/site/theme/."""
+
+BUNDLE_FETCHES = {
+    '"https://unpkg.com/resize-observer-polyfill"': (
+        f'new URL("{RESIZE_OBSERVER_POLYFILL}",new URL(JSON.parse(document.getElementById('
+        '"__config").textContent).base.replace(/\\/*$/,"/"),location.href)).href'
+    ),
+    '"https://unpkg.com/mermaid@11/dist/mermaid.min.js"': '"data:text/javascript,"',
+}
+"""What the theme's bundle would fetch from another host, and what it gets instead.
+
+Browsers without ResizeObserver (older Android WebViews inside WeChat) load the
+polyfill from the site's own assets, found from the page's `__config` base like
+the theme's other links. Mermaid is loaded only for `.mermaid` diagrams, which no
+Gongshi page has: an empty script stands in, so nothing calls out even then.
+tests/site/test_hosts.py fails on any other URL to another host in a built file.
+"""
+
+
 def prune_theme_assets(site_dir: Path) -> None:
+    """Material's unused search and source maps removed, its bundle fetching nothing elsewhere."""
     for folder in UNUSED_THEME_ASSETS:
         shutil.rmtree(site_dir / folder, ignore_errors=True)
     for source_map in (site_dir / "assets").rglob("*.map"):
         source_map.unlink()
+    for bundle in (site_dir / "assets" / "javascripts").glob("bundle.*.js"):
+        text = bundle.read_text(encoding="utf-8")
+        for fetched, local in BUNDLE_FETCHES.items():
+            text = text.replace(fetched, local)
+        bundle.write_text(text, encoding="utf-8")
