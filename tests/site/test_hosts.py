@@ -61,12 +61,20 @@ JS_NEVER_FETCHED: tuple[tuple[str, str, str], ...] = (
         "as above, for a GitLab repository",
     ),
     ("assets/javascripts/bundle.*.min.js", "https://clipboardjs.com/", "licence comment"),
-    ("assets/vendor/resize-observer-polyfill.js", "https://drafts.fxtf.org/geometry/", "doc comment"),
+    (
+        "assets/vendor/resize-observer-polyfill.js",
+        "https://drafts.fxtf.org/geometry/",
+        "doc comment",
+    ),
     ("pagefind/pagefind-highlight.js", "https://markjs.io/", "licence comment"),
     ("pagefind/pagefind-highlight.js", "https://git.io/vwTVl", "comment"),
     ("pagefind/pagefind.js", "https://example.com${", "base to edit a path; the origin is cut off"),
     ("pagefind/pagefind-worker.js", "https://example.com${", "as above"),
-    ("pagefind/pagefind-*ui.js", "https://p", "base of `new URL(…).pathname`: only the path is kept"),
+    (
+        "pagefind/pagefind-*ui.js",
+        "https://p",
+        "base of `new URL(…).pathname`: only the path is kept",
+    ),
     ("pagefind/pagefind-*ui.js", "http://www.w3.org/2000/svg", "SVG namespace (createElementNS)"),
     ("pagefind/pagefind-*ui.js", "https://github.com/", "a translator's credit (thanks_to text)"),
     ("pagefind/pagefind-*ui.js", "https://yekta.dev", "a translator's credit (thanks_to text)"),
@@ -186,7 +194,9 @@ def test_no_built_file_holds_a_url_a_browser_could_fetch_from_another_host(
 
 def test_no_page_has_the_themes_repository_link(sample_site: Path) -> None:
     """The proof behind JS_NEVER_FETCHED's GitHub and GitLab entries."""
-    pages = [p for p in sample_site.rglob("*.html") if 'data-md-component="source"' in p.read_text()]
+    pages = [
+        p for p in sample_site.rglob("*.html") if 'data-md-component="source"' in p.read_text()
+    ]
     assert pages == []
 
 
@@ -204,7 +214,10 @@ def test_the_theme_bundle_loads_the_polyfill_from_the_site(sample_site: Path) ->
     [
         ('<img src="https://cdn.example.com/a.png">', ["<img src> https://cdn.example.com/a.png"]),
         ('<script src="//unpkg.com/x.js"></script>', ["<script src> //unpkg.com/x.js"]),
-        ('<link rel="stylesheet" href="https://cuihu.example.org/a.css">', ["<link href> https://cuihu.example.org/a.css"]),
+        (
+            '<link rel="stylesheet" href="https://cuihu.example.org/a.css">',
+            ["<link href> https://cuihu.example.org/a.css"],
+        ),
         ('<div style="background:url(https://e.com/a.png)">', ["<div style> https://e.com/a.png"]),
         ('<script>fetch("https://e.com/x")</script>', ["<script> https://e.com/x"]),
         ('<a href="https://cuihu.example.org/matters/">', []),
@@ -220,14 +233,26 @@ def test_html_rule(text: str, expected: list[str]) -> None:
 @pytest.mark.parametrize(
     ("name", "text", "expected"),
     [
-        ("a.css", "@import url('https://fonts.example.com/f.css');", ["https://fonts.example.com/f.css"]),
+        (
+            "a.css",
+            "@import url('https://fonts.example.com/f.css');",
+            ["https://fonts.example.com/f.css"],
+        ),
         ("a.css", "a{background:url(//e.com/a.png)}", ["//e.com/a.png"]),
-        ("a.css", "/* https://e.com */ a{background:url('data:image/svg+xml,<svg><!-- https://e.com --></svg>')}", []),
-        ("a.js", 'x("https://unpkg.com/resize-observer-polyfill")', ["https://unpkg.com/resize-observer-polyfill"]),
+        (
+            "a.css",
+            "/* https://e.com */ a{background:url('data:image/svg+xml,<svg><!-- https://e.com --></svg>')}",
+            [],
+        ),
+        (
+            "a.js",
+            'x("https://unpkg.com/resize-observer-polyfill")',
+            ["https://unpkg.com/resize-observer-polyfill"],
+        ),
         ("a.js", "import('//e.com/m.js')", ["//e.com/m.js"]),
         ("a.js", "a.replace(/^\\/\\//, '')", []),
         ("feed.xml", "<link>https://cuihu.example.org/matters/</link>", []),
-        ("feed.xml", "<enclosure url=\"https://e.com/a.mp3\"/>", ["https://e.com/a.mp3"]),
+        ("feed.xml", '<enclosure url="https://e.com/a.mp3"/>', ["https://e.com/a.mp3"]),
         ("data/x.json", '{"$schema": "http://json-schema.org/draft-07/schema#"}', []),
     ],
 )
