@@ -25,6 +25,7 @@ from generator.command_frame import (
     language_option,
     misuse,
 )
+from generator.command_options import today_option
 from generator.i18n import N_, _
 from generator.output import FORMATS, format_diagnostics
 from generator.project import CONFIG_FILE, NotAProject, find_project_root
@@ -57,27 +58,6 @@ def _project_root(directory: str | None) -> Path:
         )
     adopt_project_language(root)
     return root
-
-
-class _IsoDate(click.ParamType):  # type: ignore[type-arg]
-    name = "日期"
-
-    def convert(
-        self, value: object, param: click.Parameter | None, ctx: click.Context | None
-    ) -> date:
-        if isinstance(value, date):
-            return value
-        try:
-            return date.fromisoformat(str(value))
-        except ValueError:
-            self.fail(_("「{value}」不是日期，请写成 2026-03-01。").format(value=value), param, ctx)
-
-
-def _today_option(help_text: str) -> Callable[[Any], Any]:
-    """`--today`: every command that counts days can be pinned to one date (tests, rebuilds)."""
-    return click.option(
-        "--today", type=_IsoDate(), default=None, metavar=N_("日期"), help=help_text
-    )
 
 
 def _directory_argument() -> Callable[[Any], Any]:
@@ -130,7 +110,7 @@ def cli() -> None:
     help=N_("输出格式：text 给人看，json 给程序读，github 把问题标注在代码托管网站的对应行上。"),
 )
 @click.option("--strict", is_flag=True, help=N_("有警告也算不通过（退出码 1）。"))
-@_today_option(N_("按哪一天检查任期和公示（默认今天）。"))
+@today_option(N_("按哪一天检查任期和公示（默认今天）。"))
 @click.option(
     "--explain",
     "explain",
@@ -254,7 +234,7 @@ def schema(out_dir: str) -> None:
     metavar=N_("目录"),
     help=N_("小区资料所在的文件夹（默认从当前文件夹往上找）。"),
 )
-@_today_option(N_("按哪一天算公示期和海报日期（默认今天）。"))
+@today_option(N_("按哪一天算公示期和海报日期（默认今天）。"))
 @click.option(
     "--month", default=None, metavar=N_("月份"), help=N_("值班表的月份，如 2026-11（默认本月）。")
 )
@@ -299,7 +279,7 @@ def print_posters(
     metavar=N_("文件夹"),
     help=N_("网站写到哪个文件夹（相对于资料文件夹）；生成成功后才替换原来的内容。"),
 )
-@_today_option(N_("按哪一天算公示剩余天数和本周安排（默认今天）。"))
+@today_option(N_("按哪一天算公示剩余天数和本周安排（默认今天）。"))
 @click.option("--no-posters", is_flag=True, help=N_("不生成海报（更快，适合预览）。"))
 @click.option(
     "--previous-log",
@@ -404,7 +384,7 @@ def verify(
 @click.option(
     "--host", default="127.0.0.1", show_default=True, metavar=N_("地址"), help=N_("预览用的地址。")
 )
-@_today_option(N_("按哪一天算公示剩余天数（默认今天）。"))
+@today_option(N_("按哪一天算公示剩余天数（默认今天）。"))
 @click.option("--posters", is_flag=True, help=N_("预览时也生成海报（较慢）。"))
 def serve(directory: str | None, port: int, host: str, today: date | None, posters: bool) -> None:
     """`gongshi serve`: build into a temporary folder, serve it, rebuild on change."""

@@ -21,6 +21,7 @@ from pathlib import Path, PurePosixPath
 from pydantic import BaseModel
 
 from generator.checksum import canonical_json
+from generator.git_command import run_git
 from generator.loader import load_yaml_file
 from generator.models import Ledger, Matter, Organization, Schedule, SiteConfig
 from generator.parse import parse_record
@@ -274,7 +275,7 @@ def _cache_key(file: str, blob: str) -> str:
 
 def _cache_path(root: Path) -> Path | None:
     try:
-        git_dir = _git(root, "rev-parse", "--absolute-git-dir").decode().strip()
+        git_dir = run_git(root, "rev-parse", "--absolute-git-dir").decode().strip()
     except (OSError, subprocess.CalledProcessError):
         return None
     return Path(git_dir) / "gongshi" / "blobs.json" if git_dir else None
@@ -283,7 +284,7 @@ def _cache_path(root: Path) -> Path | None:
 def _git_log(root: Path) -> str | None:
     """The log of content/ and site_config.yml along the first-parent line, oldest first."""
     try:
-        return _git(
+        return run_git(
             root,
             "-c",
             "core.quotepath=off",
@@ -306,21 +307,10 @@ def _git_log(root: Path) -> str | None:
     except subprocess.CalledProcessError:
         pass
     try:  # a repository without any commit yet has no history; anything else is not git
-        _git(root, "rev-parse", "--git-dir")
+        run_git(root, "rev-parse", "--git-dir")
     except (OSError, subprocess.CalledProcessError):
         return None
     return ""
-
-
-def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
-    environment = {**os.environ, "LC_ALL": "C", "GIT_PAGER": "cat"}
-    return subprocess.run(
-        ["git", "-C", str(root), *args],
-        check=True,
-        capture_output=True,
-        input=stdin,
-        env=environment,
-    ).stdout
 
 
 def _parse_log(log: str) -> Iterator[_Commit]:
@@ -366,7 +356,9 @@ def _read_blobs(root: Path, wanted: set[str]) -> dict[str, bytes]:
         return {}
     order = sorted(wanted)
     try:
-        output = _git(root, "cat-file", "--batch", stdin="".join(f"{b}\n" for b in order).encode())
+        output = run_git(
+            root, "cat-file", "--batch", stdin="".join(f"{b}\n" for b in order).encode()
+        )
     except (OSError, subprocess.CalledProcessError):
         return {}
     blobs: dict[str, bytes] = {}

@@ -22,11 +22,11 @@ verified as a last check, as any outside monitor would.
 
 from __future__ import annotations
 
-import os
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.git_command import run_git
 from generator.history.versions import GitHistory, RecordVersion
 from generator.log.entries import LogEntry, entry_for
 from generator.log.merkle import consistency_proof, verify_consistency
@@ -132,21 +132,10 @@ def _check_entries_in_history(
             raise LogRewritten(index, entry, f"提交 {short} 里的 {entry.file} 与日志记下的内容不同")
 
 
-def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
-    environment = {**os.environ, "LC_ALL": "C", "GIT_PAGER": "cat"}
-    return subprocess.run(
-        ["git", "-C", str(root), *args],
-        check=True,
-        capture_output=True,
-        input=stdin,
-        env=environment,
-    ).stdout
-
-
 def _first_parent_commits(root: Path) -> dict[str, int] | None:
     """Each commit of HEAD's first-parent line and its position, oldest 0; None without git."""
     try:
-        listed = _git(root, "rev-list", "--first-parent", "--reverse", "HEAD")
+        listed = run_git(root, "rev-list", "--first-parent", "--reverse", "HEAD")
     except (OSError, subprocess.CalledProcessError):
         return None
     return {name: position for position, name in enumerate(listed.decode("ascii").split())}
@@ -154,7 +143,7 @@ def _first_parent_commits(root: Path) -> dict[str, int] | None:
 
 def _is_shallow(root: Path) -> bool:
     try:
-        return _git(root, "rev-parse", "--is-shallow-repository").strip() == b"true"
+        return run_git(root, "rev-parse", "--is-shallow-repository").strip() == b"true"
     except (OSError, subprocess.CalledProcessError):
         return False
 
@@ -164,7 +153,9 @@ def _blobs_at(root: Path, wanted: list[tuple[str, str]]) -> dict[tuple[str, str]
     unique = sorted(set(wanted))
     request = "".join(f"{commit}:./{file}\n" for commit, file in unique).encode("utf-8")
     try:
-        output = _git(root, "cat-file", "--batch-check=%(objectname) %(objecttype)", stdin=request)
+        output = run_git(
+            root, "cat-file", "--batch-check=%(objectname) %(objecttype)", stdin=request
+        )
     except (OSError, subprocess.CalledProcessError):
         return {}
     found = {}

@@ -12,12 +12,13 @@ import tempfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import NoReturn
 
 import click
 
 from generator.check import check_project
 from generator.command_frame import Command, Group
+from generator.command_options import IsoDate, today_option
 from generator.diagnostics import Diagnostic
 from generator.i18n import N_
 from generator.output import format_diagnostics
@@ -54,24 +55,6 @@ SHOWN = 12
 def _refuse(message: str) -> NoReturn:
     click.echo(f"用法错误：{message}", err=True)
     sys.exit(EXIT_MISUSE)
-
-
-class _Day(click.ParamType):  # type: ignore[type-arg]
-    name = "日期"
-
-    def convert(
-        self, value: object, param: click.Parameter | None, ctx: click.Context | None
-    ) -> date:
-        if isinstance(value, date):
-            return value
-        try:
-            return date.fromisoformat(str(value))
-        except ValueError:
-            self.fail(f"「{value}」不是日期，请写成 2026-03-01。", param, ctx)
-
-
-def _today_option(help_text: str) -> Callable[[Any], Any]:
-    return click.option("--today", type=_Day(), default=None, metavar=N_("日期"), help=help_text)
 
 
 _DIRECTORY = click.option(
@@ -119,7 +102,7 @@ _DIRECTORY = click.option(
     show_default=True,
     help=N_("公示网站的地址，以 / 结尾（以后可在 site_config.yml 里改）。"),
 )
-@_today_option(N_("按哪一天给示例记录定日期（默认今天）。"))
+@today_option(N_("按哪一天给示例记录定日期（默认今天）。"))
 def init(directory: str, name: str | None, url: str, today: date | None) -> None:
     """在 DIRECTORY（默认当前文件夹）新建一个小区：总设置、每类记录一个示例、自动检查和发布。
 
@@ -284,7 +267,7 @@ def new() -> None:
     help=N_("账户名称，新账户要写，如 小区党建工作经费。"),
 )
 @_DIRECTORY
-@_today_option(N_("按哪一天填写公布日期（默认今天）。"))
+@today_option(N_("按哪一天填写公布日期（默认今天）。"))
 def new_ledger_command(
     account: str | None, name: str | None, directory: str | None, today: date | None
 ) -> None:
@@ -319,13 +302,13 @@ def new_ledger_command(
 )
 @click.option(
     "--start",
-    type=_Day(),
+    type=IsoDate(),
     default=None,
     metavar=N_("日期"),
     help=N_("张贴公示的日期（默认今天）。"),
 )
 @_DIRECTORY
-@_today_option(N_("按哪一天填写日期（默认今天）。"))
+@today_option(N_("按哪一天填写日期（默认今天）。"))
 def new_matter_command(
     record_id: str | None,
     title: str | None,
@@ -383,7 +366,7 @@ def new_matter_command(
     help=N_("组织全称，如 翠湖花园小区文体活动志愿宣传队。"),
 )
 @_DIRECTORY
-@_today_option(N_("按哪一天填写日期（默认今天）。"))
+@today_option(N_("按哪一天填写日期（默认今天）。"))
 def new_organization_command(
     kind: str, record_id: str | None, name: str | None, directory: str | None, today: date | None
 ) -> None:
@@ -405,7 +388,7 @@ def new_organization_command(
     help=N_("志愿服务队的编号，如 culture-team（只有一支队没排班时可不写）。"),
 )
 @_DIRECTORY
-@_today_option(N_("从哪一天起排班（默认今天）。"))
+@today_option(N_("从哪一天起排班（默认今天）。"))
 def new_shifts_command(team: str | None, directory: str | None, today: date | None) -> None:
     """新建一支志愿服务队的排班表：从今天起每周一次，避开法定节假日。"""
     from generator.rules.publicity import project_calendar

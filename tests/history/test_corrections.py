@@ -51,6 +51,12 @@ def edit(root: Path, file: str, *replacements: tuple[str, str]) -> None:
     path.write_text(text, "utf-8")
 
 
+def add_corrections(root: Path, corrections: str) -> None:
+    """Append a `corrections:` list to the Q3 ledger, as a secretary would at its end."""
+    with (root / LEDGER).open("a", encoding="utf-8") as ledger:
+        ledger.write(corrections)
+
+
 def history_errors(problems: list[dict[str, object]]) -> list[dict[str, object]]:
     return [p for p in problems if str(p["code"]).startswith("G8")]
 
@@ -81,8 +87,7 @@ def test_a_balanced_change_to_a_published_ledger_names_file_line_old_and_new(
 def test_the_corrections_make_the_change_explicit(sample_repo: tuple[Path, GitRunner]) -> None:
     root, _ = sample_repo
     edit(root, LEDGER, *BALANCED_EDIT)
-    with (root / LEDGER).open("a", encoding="utf-8") as ledger:
-        ledger.write(CORRECTIONS)
+    add_corrections(root, CORRECTIONS)
     code, problems = check(root)
     assert history_errors(problems) == [] and code == 0, problems
 
@@ -92,8 +97,7 @@ def test_a_correction_with_the_wrong_old_value_is_an_error(
 ) -> None:
     root, _ = sample_repo
     edit(root, LEDGER, *BALANCED_EDIT)
-    with (root / LEDGER).open("a", encoding="utf-8") as ledger:
-        ledger.write(CORRECTIONS.replace("old: 1480.00", "old: 1450.00"))
+    add_corrections(root, CORRECTIONS.replace("old: 1480.00", "old: 1450.00"))
     code, problems = check(root)
     assert code == 1
     [error] = history_errors(problems)
@@ -159,8 +163,7 @@ def test_a_correction_added_later_covers_the_earlier_commit(
     root, git = sample_repo
     edit(root, LEDGER, *BALANCED_EDIT)
     git("commit", "-q", "-am", "更新第三季度账目")
-    with (root / LEDGER).open("a", encoding="utf-8") as ledger:
-        ledger.write(CORRECTIONS)
+    add_corrections(root, CORRECTIONS)
     git("commit", "-q", "-am", "补写更正记录")
     code, problems = check(root)
     assert history_errors(problems) == [] and code == 0, problems
@@ -169,8 +172,7 @@ def test_a_correction_added_later_covers_the_earlier_commit(
 def test_a_published_correction_cannot_be_taken_back(sample_repo: tuple[Path, GitRunner]) -> None:
     root, git = sample_repo
     edit(root, LEDGER, *BALANCED_EDIT)
-    with (root / LEDGER).open("a", encoding="utf-8") as ledger:
-        ledger.write(CORRECTIONS)
+    add_corrections(root, CORRECTIONS)
     git("commit", "-q", "-am", "更正第三季度账目")
     text = (root / LEDGER).read_text("utf-8")
     (root / LEDGER).write_text(text[: text.index("\ncorrections:")] + "\n", "utf-8")
@@ -182,8 +184,7 @@ def test_a_published_correction_cannot_be_taken_back(sample_repo: tuple[Path, Gi
 
 def test_a_correction_naming_no_change_is_a_warning(sample_repo: tuple[Path, GitRunner]) -> None:
     root, _ = sample_repo
-    with (root / LEDGER).open("a", encoding="utf-8") as ledger:
-        ledger.write(CORRECTIONS.replace("entries.5.amount", "entries.50.amount"))
+    add_corrections(root, CORRECTIONS.replace("entries.5.amount", "entries.50.amount"))
     edit(root, LEDGER, BALANCED_EDIT[0])
     edit(root, LEDGER, ("    amount: 750.00\n", "    amount: 850.00\n"))  # the totals still balance
     _, problems = check(root)
@@ -196,8 +197,7 @@ def test_a_second_change_to_a_corrected_figure_needs_its_own_correction(
 ) -> None:
     root, git = sample_repo
     edit(root, LEDGER, *BALANCED_EDIT)
-    with (root / LEDGER).open("a", encoding="utf-8") as ledger:
-        ledger.write(CORRECTIONS)
+    add_corrections(root, CORRECTIONS)
     git("commit", "-q", "-am", "更正第三季度账目")
     edit(root, LEDGER, ("    amount: 1380.00\n", "    amount: 1300.00\n"))
     edit(root, LEDGER, ("    amount: 750.00\n", "    amount: 830.00\n"))
@@ -212,8 +212,7 @@ def test_the_built_site_feed_and_poster_show_the_correction(
 ) -> None:
     root, git = sample_repo
     edit(root, LEDGER, *BALANCED_EDIT)
-    with (root / LEDGER).open("a", encoding="utf-8") as ledger:
-        ledger.write(CORRECTIONS)
+    add_corrections(root, CORRECTIONS)
     git("commit", "-q", "-am", "更正第三季度账目")
     out = tmp_path / "site"
     runner = CliRunner()
