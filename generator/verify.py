@@ -14,33 +14,27 @@ The command and the site's 核验 page (`site/pages/verify.py`) read the same
 
 from __future__ import annotations
 
-import json
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from generator.checksum import _TYPED_LOOKALIKES, ALPHABET, checksum_of, normalize_code
 from generator.checksum import canonical_json as record_canonical_json
-from generator.chinese_dates import chinese_date, chinese_span
+from generator.chinese_dates import chinese_date
 from generator.history.labels import correction_label
 from generator.history.versions import GitHistory, record_id, record_kind
 from generator.log.current import current_log
 from generator.log.state import LogState
 from generator.log.witness import witness_status
-from generator.models import Ledger, Matter, Organization, Schedule, SiteConfig
 from generator.models.common import Correction
-from generator.models.matter import RESULT_NAMES, STATUS_NAMES
-from generator.models.organization import KIND_NAMES
-from generator.money import ledger_totals, yuan
 from generator.privacy import mask_personal_numbers
 from generator.project import Project
-from generator.urls import record_path
+from generator.version_facts import MODELS, Figure, KeptFacts, VersionFacts, version_facts
 
 KIND_WORDS: dict[str, str] = {
     "organization": "组织",
@@ -61,16 +55,8 @@ LOOKALIKES = "".join(chr(typed) + meant for typed, meant in sorted(_TYPED_LOOKAL
 """`B8G6S5UVZ2`: pairs of a letter a resident may type and the printed symbol it stands for (the
 table `normalize_code` uses), handed to the 核验 page so that it reads typing the same way."""
 
-_MODELS: dict[str, type[BaseModel]] = {
-    "organization": Organization,
-    "ledger": Ledger,
-    "matter": Matter,
-    "schedule": Schedule,
-    "config": SiteConfig,
-}
 
 Key = tuple[str, str]
-Figure = tuple[str, str]
 
 
 @dataclass(frozen=True)
@@ -246,6 +232,8 @@ class CodeIndex:
     """Whether versions came from git; without it only the working copy is known."""
     team_names: dict[str, str]
     """Organization id → name, to title a schedule by its team."""
+    kept: KeptFacts = field(default_factory=lambda: KeptFacts.open(None))
+    """What each version says, worked out once per content (see `version_facts`)."""
 
     @property
     def version_count(self) -> int:
@@ -261,12 +249,17 @@ class CodeIndex:
         found: list[Answer] = []
         for line in self.lines:
             if any(version.code == code for version in line.versions):
-                found.extend(a for a in line_answers(line, self.team_names) if a.code == code)
+                found.extend(
+                    a for a in line_answers(line, self.team_names, self.kept) if a.code == code
+                )
+        self.kept.save()
         return sorted(found, key=_answer_order)
 
-    def answers(self) -> Iterator[Answer]:
-        for line in self.lines:
-            yield from line_answers(line, self.team_names)
+    def answers(self) -> list[Answer]:
+        """Every version's answer; what was worked out anew is kept for the next run."""
+        found = [a for line in self.lines for a in line_answers(line, self.team_names, self.kept)]
+        self.kept.save()
+        return found
 
 
 def _answer_order(answer: Answer) -> tuple[int, str]:
@@ -314,16 +307,18 @@ def record_lines(history: GitHistory | None, project: Project | None, root: Path
         elif project is None:
             line.present = True
             line.note = "site_config.yml 现在读不出来，按最近一次提交判断。"
-    return CodeIndex(tuple(lines.values()), history is not None, team_names)
+    kept = KeptFacts.open(root if history is not None else None)
+    return CodeIndex(tuple(lines.values()), history is not None, team_names, kept)
 
 
-def line_answers(line: RecordLine, team_names: dict[str, str]) -> list[Answer]:
+def line_answers(line: RecordLine, team_names: dict[str, str], kept: KeptFacts) -> list[Answer]:
     """An answer for every version of one record."""
-    records = [v.record or _record(line.key[0], v.canonical) for v in line.versions]
-    newest = records[-1]
-    page = None
-    if line.present and isinstance(newest, Organization | Ledger | Matter | Schedule):
-        page = record_path(newest)
+    facts = [
+        version_facts(v.record) if v.record is not None else kept.facts(line.key[0], v.canonical)
+        for v in line.versions
+    ]
+    newest = facts[-1]
+    page = newest.page if line.present and newest is not None else None
     current_code = line.versions[-1].code if line.present else None
     steps = [  # steps[j - 1] leads from version j - 1 to version j; each is worked out once
         Step(
@@ -331,30 +326,27 @@ def line_answers(line: RecordLine, team_names: dict[str, str]) -> list[Answer]:
             line.versions[j].code,
             line.versions[j].commit,
             line.versions[j].log_index,
-            _added_corrections(records[j - 1], records[j]),
+            _added_corrections(facts[j - 1], facts[j]),
         )
         for j in range(1, len(line.versions))
     ]
     answers = []
-    for position, (version, record) in enumerate(zip(line.versions, records, strict=True)):
+    for position, (version, said) in enumerate(zip(line.versions, facts, strict=True)):
         last = position == len(line.versions) - 1
         status = ("current" if last else "superseded") if line.present else "removed"
-        later = tuple(steps[position:])
         answers.append(
             Answer(
                 code=version.code,
                 kind=line.key[0],
                 record_id=line.key[1],
-                title=mask_personal_numbers(record_title(record, team_names))
-                if record
-                else line.key[1],
+                title=mask_personal_numbers(said.titled(team_names)) if said else line.key[1],
                 file=version.file,
                 page=page,
                 status=status,
                 commit=version.commit,
                 log_index=version.log_index,
-                figures=record_figures(record) if record else (),
-                later=later,
+                figures=said.figures if said else (),
+                later=tuple(steps[position:]),
                 current_code=current_code,
                 note=line.note if last else None,
             )
@@ -362,108 +354,11 @@ def line_answers(line: RecordLine, team_names: dict[str, str]) -> list[Answer]:
     return answers
 
 
-def _record(kind: str, canonical: bytes) -> BaseModel | None:
-    """The record a version holds, read back from its canonical JSON (None if it no longer reads)."""
-    try:
-        return _MODELS[kind].model_validate(json.loads(canonical))
-    except (ValidationError, ValueError):
-        return None
-
-
-def _corrections(record: BaseModel | None) -> tuple[Correction, ...]:
-    found = getattr(record, "corrections", ())
-    return tuple(found) if isinstance(found, tuple) else ()
-
-
-def _added_corrections(before: BaseModel | None, after: BaseModel | None) -> tuple[Correction, ...]:
-    earlier = set(_corrections(before))
-    return tuple(c for c in _corrections(after) if c not in earlier)
-
-
-# --------------------------------------------------------------------------- what a version says
-
-
-def record_title(record: BaseModel, team_names: dict[str, str]) -> str:
-    if isinstance(record, Ledger):
-        return f"{record.name}（{chinese_span(record.period.start, record.period.end)}）"
-    if isinstance(record, Matter):
-        return record.title
-    if isinstance(record, Organization):
-        return record.name
-    if isinstance(record, Schedule):
-        return f"{team_names.get(record.team, record.team)}值班表"
-    if isinstance(record, SiteConfig):
-        return f"{record.community.name}网站设置"
-    return ""
-
-
-def _money(amount: Decimal) -> str:
-    return f"{yuan(amount)} 元"
-
-
-def _tally(owners: int, area: Decimal) -> str:
-    return f"{owners} 户，{area} 平方米"
-
-
-def record_figures(record: BaseModel) -> tuple[Figure, ...]:
-    """The figures of a version a resident can hold against the paper, in the poster's words."""
-    if isinstance(record, Ledger):
-        totals = ledger_totals(record)
-        incomes = sum(1 for e in record.entries if e.type == "income")
-        expenses = len(record.entries) - incomes
-        return (
-            ("期间", chinese_span(record.period.start, record.period.end)),
-            ("期初余额", _money(totals.opening)),
-            ("收入合计", f"{_money(totals.income)}（{incomes} 笔）"),
-            ("支出合计", f"{_money(totals.expense)}（{expenses} 笔）"),
-            ("期末余额", _money(totals.closing)),
-            ("公布日期", chinese_date(record.published)),
-        )
-    if isinstance(record, Matter):
-        figures: list[Figure] = [("状态", STATUS_NAMES[record.status])]
-        if record.budget is not None:
-            figures.append(("预算", _money(record.budget)))
-        if record.publicity:
-            span = chinese_span(record.publicity.start, record.publicity.end)
-            figures.append(("公示期", span))
-        if record.vote:
-            vote = record.vote
-            for label, tally in (
-                ("有表决权", vote.eligible),
-                ("参与表决", vote.participated),
-                ("同意", vote.agreed),
-                ("反对", vote.opposed),
-                ("弃权", vote.abstained),
-            ):
-                figures.append((label, _tally(tally.owners, tally.area_m2)))
-        if record.decision:
-            decision = record.decision
-            result = RESULT_NAMES.get(decision.result, decision.result)
-            figures.append(("表决结果", f"{result}（{chinese_date(decision.date)}）"))
-        return tuple(figures)
-    if isinstance(record, Organization):
-        figures = [
-            ("类别", KIND_NAMES.get(record.kind, "组织")),
-            ("成员人数", f"{len(record.members)} 人"),
-        ]
-        if record.term:
-            figures.append(("任期", chinese_span(record.term.start, record.term.end)))
-        if record.contract:
-            span = chinese_span(record.contract.start, record.contract.end)
-            figures.append(("物业服务合同", span))
-        return tuple(figures)
-    if isinstance(record, Schedule):
-        once = sum(1 for s in record.shifts if s.date is not None)
-        weekly = len(record.shifts) - once
-        return (("班次", f"{len(record.shifts)} 个（每周重复 {weekly} 个，一次性 {once} 个）"),)
-    if isinstance(record, SiteConfig):
-        community = record.community
-        return (
-            ("小区", community.name),
-            ("业主户数", f"{community.owners} 户"),
-            ("专有部分总面积", f"{community.total_area_m2} 平方米"),
-        )
-    return ()
+def _added_corrections(
+    before: VersionFacts | None, after: VersionFacts | None
+) -> tuple[Correction, ...]:
+    earlier = set(before.corrections if before else ())
+    return tuple(c for c in (after.corrections if after else ()) if c not in earlier)
 
 
 # --------------------------------------------------------------------------- the command's words
@@ -639,7 +534,7 @@ def correction_words(kind: str, correction: Correction) -> str:
 
 def field_words(kind: str, path: str) -> str:
     """`entries.2.amount` → `收支明细第 2 笔的金额`: a correction's field in the form's own words."""
-    model = _MODELS.get(kind)
+    model = MODELS.get(kind)
     return correction_label(model, path) if model else path
 
 

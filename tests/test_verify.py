@@ -6,6 +6,7 @@ import json
 import shutil
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -284,3 +285,34 @@ def test_a_mobile_number_removed_later_is_masked_in_the_old_versions_answer(
     index = record_lines(read_history(root), load_project(root)[0], root)
     shards = json.dumps(code_shards(list(index.answers())), ensure_ascii=False)
     assert "138****5678" in shards and "13812345678" not in shards
+
+
+def _shards_of(root: Path) -> dict[str, Any]:
+    project, _ = load_project(root, date(2026, 11, 25))
+    assert project is not None
+    return code_shards(record_lines(project.history, project, root).answers())
+
+
+def test_what_each_version_says_is_kept_and_gives_the_same_answers(
+    story: Scenario, tmp_path: Path
+) -> None:
+    """The second run reads the kept facts (no model work) and must answer byte for byte alike."""
+    root = tmp_path / "community"
+    shutil.copytree(story.root, root)
+    kept = root / ".git" / "gongshi" / "facts.json"
+    kept.unlink(missing_ok=True)
+    worked_out = _shards_of(root)
+    assert kept.is_file()
+    entries = json.loads(kept.read_text("utf-8"))["entries"]
+    assert len(entries) == 1  # the superseded first version; the current one is loaded anyway
+    assert _shards_of(root) == worked_out
+    data = json.loads(kept.read_text("utf-8"))
+    for entry in data["entries"].values():
+        entry["figures"] = [["期初余额", "9,999.99 元"]]
+    kept.write_text(json.dumps(data), "utf-8")
+    assert "9,999.99 元" in json.dumps(_shards_of(root), ensure_ascii=False)  # read, not redone
+    # A kept file from other code (another fingerprint), or a damaged one, is not trusted.
+    kept.write_text(json.dumps({**data, "fingerprint": "other"}), "utf-8")
+    assert _shards_of(root) == worked_out
+    kept.write_text("{not json", "utf-8")
+    assert _shards_of(root) == worked_out

@@ -9,9 +9,6 @@ A commit that only reformats a file (same canonical JSON) adds no version.
 
 from __future__ import annotations
 
-import hashlib
-import json
-import os
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -22,6 +19,7 @@ from pydantic import BaseModel
 
 from generator.checksum import canonical_json
 from generator.git_command import run_git
+from generator.history.kept import PACKAGE, KeptJson, code_fingerprint, kept_path
 from generator.loader import load_yaml_file
 from generator.models import Ledger, Matter, Organization, Schedule, SiteConfig
 from generator.parse import parse_record
@@ -187,98 +185,56 @@ def read_history(root: Path) -> GitHistory | None:
 Parsed = tuple[tuple[str, str], bytes] | str
 """What a blob gave: (kind, id) and its canonical JSON, or why it did not load."""
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 _PARSER_MODULES = ("loader.py", "parse.py", "checksum.py", "urls.py", "history/versions.py")
 
 
 def parser_fingerprint() -> str:
     """Changes whenever the code that turns a blob into canonical JSON may have changed."""
-    package = Path(__file__).resolve().parent.parent
-    digest = hashlib.sha256(f"{CACHE_FORMAT}".encode())
-    for path in (
-        *(package / m for m in _PARSER_MODULES),
-        *sorted((package / "models").glob("*.py")),
-    ):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
+    return code_fingerprint(
+        CACHE_FORMAT,
+        (*(PACKAGE / m for m in _PARSER_MODULES), *sorted((PACKAGE / "models").glob("*.py"))),
+    )
 
 
 class ParsedBlobs:
     """What each committed blob gave, kept in `<git dir>/gongshi/blobs.json` between runs.
 
-    A blob's bytes never change, so its parse only changes when Gongshi's parser does: the
-    file records `parser_fingerprint()` and is ignored when that differs. It is written
-    atomically and only when something new was parsed; a repository that cannot be written
-    to (read-only, or no git folder found) simply parses every time.
+    A blob's parse only changes when Gongshi's parser does (`parser_fingerprint`). A blob a
+    shallow clone lacks is not kept: a later fetch may bring it.
     """
 
-    def __init__(self, path: Path | None, fingerprint: str, entries: dict[str, Parsed]) -> None:
-        self.path, self.fingerprint, self.entries = path, fingerprint, entries
-        self.changed = False
+    def __init__(self, kept: KeptJson) -> None:
+        self.kept = kept
 
     @classmethod
     def open(cls, root: Path) -> ParsedBlobs:
-        fingerprint = parser_fingerprint()
-        path = _cache_path(root)
-        entries: dict[str, Parsed] = {}
-        if path is not None:
-            try:
-                data = json.loads(path.read_bytes())
-                if data.get("fingerprint") == fingerprint:
-                    for blob, item in data["blobs"].items():
-                        entries[blob] = (
-                            item
-                            if isinstance(item, str)
-                            else ((item[0], item[1]), item[2].encode())
-                        )
-            except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
-                entries = {}
-        return cls(path, fingerprint, entries)
+        return cls(KeptJson.open(kept_path(root, "blobs.json"), parser_fingerprint()))
 
     def get(self, blob: str) -> Parsed | None:
-        return self.entries.get(blob)
+        item = self.kept.get(blob)
+        if isinstance(item, str):
+            return item
+        if isinstance(item, list) and len(item) == 3:
+            return ((item[0], item[1]), item[2].encode())
+        return None
 
     def put(self, blob: str, result: tuple[BaseModel, bytes] | str) -> Parsed:
-        parsed: Parsed = (
-            result
-            if isinstance(result, str)
-            else ((record_kind(result[0]), record_id(result[0])), result[1])
-        )
-        if not (
-            isinstance(result, str) and result.startswith(_MISSING)
-        ):  # a shallow clone may fetch it later
-            self.entries[blob] = parsed
-            self.changed = True
-        return parsed
+        if isinstance(result, str):
+            if not result.startswith(_MISSING):
+                self.kept.put(blob, result)
+            return result
+        key = (record_kind(result[0]), record_id(result[0]))
+        self.kept.put(blob, [key[0], key[1], result[1].decode()])
+        return (key, result[1])
 
     def save(self) -> None:
-        if not self.changed or self.path is None:
-            return
-        blobs = {
-            blob: item if isinstance(item, str) else [item[0][0], item[0][1], item[1].decode()]
-            for blob, item in self.entries.items()
-        }
-        data = json.dumps({"fingerprint": self.fingerprint, "blobs": blobs}, ensure_ascii=False)
-        try:
-            self.path.parent.mkdir(exist_ok=True)
-            temporary = self.path.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_text(data, "utf-8")
-            os.replace(temporary, self.path)
-        except OSError:
-            pass
+        self.kept.save()
 
 
 def _cache_key(file: str, blob: str) -> str:
     """A blob read as one kind of record: the same bytes in another folder parse differently."""
     return f"{_model_for(file).__name__}:{blob}"
-
-
-def _cache_path(root: Path) -> Path | None:
-    try:
-        git_dir = run_git(root, "rev-parse", "--absolute-git-dir").decode().strip()
-    except (OSError, subprocess.CalledProcessError):
-        return None
-    return Path(git_dir) / "gongshi" / "blobs.json" if git_dir else None
 
 
 def _git_log(root: Path) -> str | None:
