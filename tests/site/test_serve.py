@@ -18,6 +18,10 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+BUILD_WAIT = 180
+"""Seconds a whole build may take on a loaded 2-core machine (the sample alone takes ~15 s)."""
+
+
 def fetch_until(url: str, wanted: str, seconds: float) -> str:
     """The page once it contains `wanted`, polling until `seconds` have passed."""
     deadline = time.monotonic() + seconds
@@ -45,12 +49,12 @@ def test_serve_rebuilds_when_a_record_changes(base_project: Path) -> None:
     )
     try:
         url = f"http://127.0.0.1:{port}/matters/lawn/"
-        assert "草坪改建停车位" in fetch_until(url, "草坪改建停车位", 60)
+        assert "草坪改建停车位" in fetch_until(url, "草坪改建停车位", BUILD_WAIT)
         matter = base_project / "content" / "matters" / "lawn.yml"
         matter.write_text(
             matter.read_text("utf-8").replace("草坪改建停车位", "草坪改建为停车位"), "utf-8"
         )
-        assert "草坪改建为停车位" in fetch_until(url, "草坪改建为停车位", 60)
+        assert "草坪改建为停车位" in fetch_until(url, "草坪改建为停车位", BUILD_WAIT)
     finally:
         server.terminate()
         output, _ = server.communicate(timeout=20)
