@@ -18,6 +18,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -79,6 +80,11 @@ class Commit:
         )
 
     def to_json(self) -> dict[str, str]:
+        return self._json
+
+    @cached_property
+    def _json(self) -> dict[str, str]:
+        """Worked out once: every older version's answer repeats the commits that followed it."""
         return {
             "commit": self.commit,
             "short": self.short,
@@ -102,6 +108,11 @@ class Step:
     corrections: tuple[Correction, ...]
 
     def to_json(self) -> dict[str, Any]:
+        return self._json
+
+    @cached_property
+    def _json(self) -> dict[str, Any]:
+        """Worked out once: each step is listed in the answer of every version before it."""
         return {
             "code": self.code,
             "version": self.commit.to_json() if self.commit else None,
@@ -278,9 +289,7 @@ def record_lines(history: GitHistory | None, project: Project | None, root: Path
         line = lines.setdefault(version.key, RecordLine(version.key))
         commit = Commit(version.commit, version.committed, version.author)
         line.versions.append(
-            LineVersion(
-                version.file, version.canonical, checksum_of(version.canonical), commit, index
-            )
+            LineVersion(version.file, version.canonical, version.code, commit, index)
         )
     team_names: dict[str, str] = {}
     if project is not None:

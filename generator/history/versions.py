@@ -13,11 +13,12 @@ import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 
 from pydantic import BaseModel
 
-from generator.checksum import canonical_json
+from generator.checksum import canonical_json, checksum_of
 from generator.git_command import run_git
 from generator.history.kept import PACKAGE, KeptJson, code_fingerprint, kept_path
 from generator.loader import load_yaml_file
@@ -76,6 +77,11 @@ class RecordVersion:
     def key(self) -> tuple[str, str]:
         """What makes two versions versions of one record: its kind and id."""
         return (self.kind, self.record_id)
+
+    @cached_property
+    def code(self) -> str:
+        """The version's 校验码, worked out once for the log, the 核验 page and the history."""
+        return checksum_of(self.canonical)
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,6 @@ import hashlib
 import json
 from dataclasses import dataclass
 
-from generator.checksum import checksum_of
 from generator.history.versions import RecordVersion
 
 ENTRY_FORMAT = 1
@@ -80,6 +79,6 @@ def entry_for(version: RecordVersion) -> LogEntry:
         commit=version.commit,
         blob=version.blob,
         committed=version.committed.isoformat(),
-        code=checksum_of(version.canonical),
+        code=version.code,
         sha256=hashlib.sha256(version.canonical).hexdigest(),
     )

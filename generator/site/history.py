@@ -16,7 +16,6 @@ from datetime import date
 
 from pydantic import BaseModel
 
-from generator.checksum import checksum_of
 from generator.history.versions import RecordVersion, record_id, record_kind
 from generator.models import Ledger, Matter, Organization, Schedule
 from generator.privacy import mask_personal_numbers
@@ -73,9 +72,16 @@ def revision_of(version: RecordVersion) -> Revision:
         commit=version.commit[:7],
         subject=version.subject,
         author=version.author,
-        checksum=checksum_of(version.canonical),
-        corrections=len(json.loads(version.canonical).get("corrections", ())),
+        checksum=version.code,
+        corrections=_corrections_in(version.canonical),
     )
+
+
+def _corrections_in(canonical: bytes) -> int:
+    """How many `corrections:` entries a version has; most have none, and then no parse."""
+    if b'"corrections":[{' not in canonical:
+        return 0
+    return len(json.loads(canonical).get("corrections", ()))
 
 
 def record_histories(project: Project) -> dict[int, History]:
