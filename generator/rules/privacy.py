@@ -13,29 +13,23 @@ community's repository, which is public wherever the site is published from it
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from itertools import chain
 from typing import Any
 
-from pydantic import BaseModel
-
 from generator import codes
 from generator.diagnostics import Diagnostic, Span
 from generator.history.versions import record_id, record_kind
-from generator.models import Ledger, Matter, Organization, Schedule
+from generator.models import Ledger, Organization, Schedule
 from generator.person_names import mask_name, person_names
 from generator.privacy import Finding, digits_only, personal_numbers, visible_text
 from generator.project import Project, Sourced
+from generator.rules.record_texts import PathKey, project_texts
 
-PathKey = tuple[str | int, ...]
 UNPUBLISHED_CONFIG_SECTIONS = frozenset({"privacy"})
 """privacy.public_numbers lists the numbers that may be published; everything else is shown."""
-MARKDOWN_FIELDS: frozenset[tuple[type[BaseModel], str]] = frozenset(
-    {(Matter, "summary"), (Organization, "summary"), (Ledger, "note")}
-)
-"""The fields the site renders as Markdown (the `| md` filter in templates/site)."""
 _MARKUP = re.compile(r"[&<>*_`\[\]\\]")
 
 
@@ -56,37 +50,17 @@ class PublishedText:
         return self.item.span(*self.path)
 
 
-def _strings(
-    value: Any, path: PathKey, skip: frozenset[str] = frozenset()
-) -> Iterator[tuple[PathKey, str]]:
-    """Every text value inside a record, with its path (keys as written in YAML)."""
+def _strings(value: Any, path: PathKey) -> Iterator[tuple[PathKey, str]]:
+    """Every text inside a value the models set aside (plain YAML), with its path."""
     if isinstance(value, str):
         yield path, value
-        return
-    children: Iterable[tuple[str | int, Any]]
-    if isinstance(value, BaseModel):
-        markdown = _markdown_keys(type(value))
-        children = [
-            (key, getattr(value, name))
-            for name, key in _field_keys(type(value))
-            if path or key not in skip
-        ]
     elif isinstance(value, tuple | list):
-        markdown, children = frozenset(), enumerate(value)
+        for index, item in enumerate(value):
+            yield from _strings(item, (*path, index))
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from _strings(key, path)  # a fee item's name is published too
+            yield from _strings(key, path)
             yield from _strings(item, (*path, key))
-        return
-    else:  # dates, amounts, numbers, None: no text in them
-        return
-    for key, child in children:  # most values are leaves: look at them here, not one call each
-        if isinstance(child, str):
-            yield (*path, key), child
-            if key in markdown and _MARKUP.search(child):
-                yield (*path, key), _rendered(child)
-        elif isinstance(child, BaseModel | tuple | list | dict):
-            yield from _strings(child, (*path, key))
 
 
 @cache
@@ -97,23 +71,21 @@ def _rendered(markdown: str) -> str:
     return visible_text(sanitized_html(markdown))
 
 
-@cache
-def _field_keys(model: type[BaseModel]) -> tuple[tuple[str, str], ...]:
-    """Each field's attribute name and its key as written in YAML (its alias, if any)."""
-    return tuple((name, field.alias or name) for name, field in model.model_fields.items())
-
-
-@cache
-def _markdown_keys(model: type[BaseModel]) -> frozenset[str]:
-    return frozenset(key for name, key in _field_keys(model) if (model, name) in MARKDOWN_FIELDS)
-
-
 def published_texts(project: Project) -> Iterator[PublishedText]:
-    """Every string the site or a poster can show, each with the place it was written."""
-    for item in project.all_sources():
-        skip = UNPUBLISHED_CONFIG_SECTIONS if item is project.config else frozenset()
-        for path, text in _strings(item.record, (), skip):
-            yield PublishedText(item, path, text)
+    """Every string the site or a poster can show, each with the place it was written.
+
+    A dictionary key (a fee item's name) is reported at its dictionary; a Markdown field is
+    read as written and as the page renders it.
+    """
+    for item, value in project_texts(project):
+        if item is project.config and value.path[0] in UNPUBLISHED_CONFIG_SECTIONS:
+            continue
+        if value.is_key:
+            yield PublishedText(item, value.path[:-1], value.text)
+            continue
+        yield PublishedText(item, value.path, value.text)
+        if value.markdown and _MARKUP.search(value.text):
+            yield PublishedText(item, value.path, _rendered(value.text))
 
 
 def unread_texts(project: Project) -> Iterator[PublishedText]:
@@ -199,8 +171,16 @@ def _member_names(project: Project) -> frozenset[str]:
     )
 
 
-def _mentions(text: str, keywords: Iterable[str]) -> bool:
-    return any(keyword in text for keyword in keywords)
+def _mentions(text: str, keywords: tuple[str, ...]) -> bool:
+    return _keyword_pattern(keywords).search(text) is not None
+
+
+@cache
+def _keyword_pattern(keywords: tuple[str, ...]) -> re.Pattern[str]:
+    """One search for all the aid keywords: every text of every record is read for them."""
+    if not keywords:
+        return re.compile(r"(?!)")  # matches nothing
+    return re.compile("|".join(re.escape(k) for k in sorted(keywords, key=len, reverse=True)))
 
 
 def _aid_teams(project: Project, keywords: tuple[str, ...]) -> frozenset[str]:

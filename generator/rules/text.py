@@ -16,15 +16,13 @@ import unicodedata
 import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
-from typing import Any
 
 from pydantic import BaseModel
 
 from generator import codes
 from generator.diagnostics import Diagnostic
-from generator.models.common import is_multi_line
 from generator.project import Project, Sourced
+from generator.rules.record_texts import TextValue, project_texts
 
 PathKey = tuple[str | int, ...]
 
@@ -54,57 +52,6 @@ BLANK_CHECKED_FIELDS = frozenset({"name", "title"})
 
 
 @dataclass(frozen=True)
-class TextValue:
-    """One text value of a record: where it is, what it says, and how the field is declared."""
-
-    path: PathKey
-    text: str
-    title: str
-    field: str
-    multi_line: bool
-    is_key: bool = False
-
-    @property
-    def label(self) -> str:
-        """How a message names the field: `名称（name）`, `收费标准（fees）的项目名`."""
-        named = f"{self.title}（{self.field}）" if self.field else self.title
-        return f"{named}的项目名" if self.is_key else named
-
-
-@cache
-def _text_fields(model: type[BaseModel]) -> tuple[tuple[str, str, str, bool], ...]:
-    """Each field's attribute name, YAML key, Chinese title and whether it may span lines."""
-    return tuple(
-        (name, field.alias or name, field.title or name, is_multi_line(model, name))
-        for name, field in model.model_fields.items()
-    )
-
-
-def text_values(record: BaseModel) -> Iterator[TextValue]:
-    """Every text value inside a record (dictionary keys included), with its field."""
-    yield from _walk(record, (), "", "", False)
-
-
-def _walk(value: Any, path: PathKey, title: str, field: str, multi: bool) -> Iterator[TextValue]:
-    if isinstance(value, str):
-        yield TextValue(path, value, title, field, multi)
-    elif isinstance(value, BaseModel):
-        for name, key, field_title, multi_line in _text_fields(type(value)):
-            child = getattr(value, name)
-            if child is None or isinstance(child, bool | int):
-                continue
-            yield from _walk(child, (*path, key), field_title, key, multi_line)
-    elif isinstance(value, tuple | list):
-        for index, item in enumerate(value):
-            yield from _walk(item, (*path, index), title, field, multi)
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            if isinstance(key, str):  # a fee item's name is published too
-                yield TextValue((*path, key), key, title, field, False, is_key=True)
-            yield from _walk(item, (*path, key), title, field, multi)
-
-
-@dataclass(frozen=True)
 class _Scan:
     """What the three rules look at, found in one walk over every text of the project."""
 
@@ -121,12 +68,11 @@ def _scan(project: Project) -> _Scan:
     if _last_scan is not None and _last_scan[0]() is project:
         return _last_scan[1]
     suspects, blanks = [], []
-    for item in project.all_sources():
-        for value in text_values(item.record):
-            if _SUSPECT.search(value.text):
-                suspects.append((item, value))
-            if value.field in BLANK_CHECKED_FIELDS and not value.is_key and _is_blank(value.text):
-                blanks.append((item, value))
+    for item, value in project_texts(project):
+        if _SUSPECT.search(value.text):
+            suspects.append((item, value))
+        if value.field in BLANK_CHECKED_FIELDS and not value.is_key and _is_blank(value.text):
+            blanks.append((item, value))
     scan = _Scan(tuple(suspects), tuple(blanks))
     _last_scan = (weakref.ref(project), scan)
     return scan

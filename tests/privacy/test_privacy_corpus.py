@@ -22,7 +22,7 @@ from click.testing import Result
 
 from generator.check import check_project
 from generator.project import load_project
-from generator.rules.privacy import MARKDOWN_FIELDS
+from generator.rules.record_texts import MARKDOWN_FIELDS
 from tests.conftest import BASE, TODAY
 from tests.site.conftest import build
 from tests.site.injection import free_text_fields

@@ -1,0 +1,105 @@
+"""Every text value of every record, found in one walk per check.
+
+Several rules read free text: the privacy scans (G701–G704) look for personal numbers
+and names, the text rules (G120–G122) for line breaks, invisible characters and blank
+names. On a ten-year community that is about 80,000 strings, so the walk through the
+models is done once and its result shared: each rule then reads a flat list.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from pydantic import BaseModel
+
+from generator.models import Ledger, Matter, Organization
+from generator.models.common import is_multi_line
+from generator.project import Project, Sourced
+
+PathKey = tuple[str | int, ...]
+
+MARKDOWN_FIELDS: frozenset[tuple[type[BaseModel], str]] = frozenset(
+    {(Matter, "summary"), (Organization, "summary"), (Ledger, "note")}
+)
+"""The fields the site renders as Markdown (the `| md` filter in templates/site)."""
+
+
+@dataclass(frozen=True)
+class TextValue:
+    """One text value of a record: where it is, what it says, and how the field is declared."""
+
+    path: PathKey
+    text: str
+    title: str
+    field: str
+    multi_line: bool
+    is_key: bool = False
+    """The text is the dictionary key at `path` (a fee item's name), not a value."""
+    markdown: bool = False
+    """The site renders this value as Markdown (see MARKDOWN_FIELDS)."""
+
+    @property
+    def label(self) -> str:
+        """How a message names the field: `名称（name）`, `收费标准（fees）的项目名`."""
+        named = f"{self.title}（{self.field}）" if self.field else self.title
+        return f"{named}的项目名" if self.is_key else named
+
+
+@cache
+def _text_fields(model: type[BaseModel]) -> tuple[tuple[str, str, str, bool, bool], ...]:
+    """Each field's name, YAML key, Chinese title, whether it may span lines, and is Markdown."""
+    return tuple(
+        (
+            name,
+            field.alias or name,
+            field.title or name,
+            is_multi_line(model, name),
+            (model, name) in MARKDOWN_FIELDS,
+        )
+        for name, field in model.model_fields.items()
+    )
+
+
+def text_values(record: BaseModel) -> Iterator[TextValue]:
+    """Every text value inside a record (dictionary keys included), with its field."""
+    yield from _walk(record, (), "", "", False, False)
+
+
+def _walk(
+    value: Any, path: PathKey, title: str, field: str, multi: bool, markdown: bool
+) -> Iterator[TextValue]:
+    if isinstance(value, str):
+        yield TextValue(path, value, title, field, multi, markdown=markdown)
+    elif isinstance(value, BaseModel):
+        for name, key, field_title, multi_line, is_markdown in _text_fields(type(value)):
+            child = getattr(value, name)
+            if child is None or isinstance(child, bool | int):
+                continue
+            yield from _walk(child, (*path, key), field_title, key, multi_line, is_markdown)
+    elif isinstance(value, tuple | list):
+        for index, item in enumerate(value):
+            yield from _walk(item, (*path, index), title, field, multi, False)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if isinstance(key, str):  # a fee item's name is published too
+                yield TextValue((*path, key), key, title, field, False, is_key=True)
+            yield from _walk(item, (*path, key), title, field, multi, False)
+
+
+_last_walk: tuple[weakref.ref[Project], tuple[tuple[Sourced[Any], TextValue], ...]] | None = None
+
+
+def project_texts(project: Project) -> tuple[tuple[Sourced[Any], TextValue], ...]:
+    """Every record's text values, each with its record; one walk for every rule of a check."""
+    global _last_walk
+    if _last_walk is not None and _last_walk[0]() is project:
+        return _last_walk[1]
+    found = tuple(
+        (item, value) for item in project.all_sources() for value in text_values(item.record)
+    )
+    _last_walk = (weakref.ref(project), found)
+    return found
