@@ -42,7 +42,7 @@ def _row(disclosure: Disclosure, width: int, source: str | None) -> list[str]:
         words += f"（记录写明 {disclosure.declared} 公布）"
     if disclosure.since and disclosure.since.source == "uncommitted":
         words += "（还没有提交到 git，按记录所写日期）"
-    lines = wrap_display(words, room)
+    lines = wrap_display(words, room - 2)
     for extra in (disclosure.note, f"依据：{source}" if source else ""):
         if extra:
             lines += wrap_display(extra, room - 2)
