@@ -137,6 +137,7 @@ def test_a_decision_is_pending_until_its_last_day(sample: Path) -> None:
     code, data = report_json(sample, "2026-09-25")
     assert item(data, "decisions", "lift-replacement-2026")["status"] == "pending"
     code, data = report_json(sample, "2026-09-26")
+    assert code == 1
     assert item(data, "decisions", "lift-replacement-2026")["status"] == "overdue"
 
 
@@ -181,6 +182,7 @@ def test_ledger_due_days_is_a_rule_with_its_source(sample: Path) -> None:
         "utf-8",
     )
     code, data = report_json(sample)
+    assert code == 0  # late, not overdue
     (ledgers,) = [e for e in data["expectations"] if e["key"] == "ledgers"]
     assert ledgers["deadline"] == (
         "季度结束后 10 日内公布（rules.ledger_due_days，依据：《xx市物业管理条例》第四十条）"
@@ -192,7 +194,7 @@ def test_ledger_due_days_is_a_rule_with_its_source(sample: Path) -> None:
 
 def test_outside_git_the_dates_are_the_records_own(sample: Path) -> None:
     code, data = report_json(sample)
-    assert data["dates_from"] == "records"
+    assert code == 0 and data["dates_from"] == "records"
     q3 = item(data, "ledgers", "public-income）2026 年第三季度")
     assert (q3["since"], q3["since_from"]) == ("2026-10-13", "record")
     lawn = item(data, "decisions", "lawn-parking-2026")
