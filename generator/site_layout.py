@@ -35,6 +35,9 @@ VERIFY_FOLDER = "verify"
 VERIFY_CODES = f"{VERIFY_FOLDER}/codes"
 """`verify/codes/K7.json`: the answers for every code starting with those two symbols."""
 
+REPORT_FOLDER = "report"
+"""`report/`: the 公开情况 page, what `gongshi report` says."""
+
 ACCOUNT_FOLDER = "funds/*"
 """The key below for an account's own folder, `funds/<account>/`, whose records are ledgers."""
 
@@ -76,9 +79,11 @@ GENERATED_NAMES: Mapping[str, tuple[GeneratedName, ...]] = MappingProxyType(
             GeneratedName("matters", "matters/", "重大事项"),
             GeneratedName("volunteers", "volunteers/", "志愿服务"),
             GeneratedName(VERIFY_FOLDER, f"{VERIFY_FOLDER}/", "核验页和校验码数据"),
+            GeneratedName(REPORT_FOLDER, f"{REPORT_FOLDER}/", "公开情况页"),
             GeneratedName(r"\.gongshi-output", ".gongshi-output", "网站文件夹的标记"),
         ),
         "organizations": (_index("organizations", "组织机构总览页"),),
+        REPORT_FOLDER: (_index(REPORT_FOLDER, "公开情况页"),),
         "matters": (_index("matters", "重大事项总览页"),),
         "funds": (_index("funds", "收支账目总览页"),),
         ACCOUNT_FOLDER: (
