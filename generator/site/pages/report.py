@@ -11,9 +11,10 @@ from typing import Any
 
 from generator.report import STATUS_WORDS, Disclosure, Finding, compliance_report
 from generator.report.expectations import FAILING
-from generator.site.context import SiteContext, page_file
+from generator.site.context import Record, SiteContext, page_file
 from generator.site.pages import Page, Section
 from generator.site_layout import REPORT_FOLDER, SECTION_INDEX, section_index
+from generator.urls import record_path
 
 INDEX = section_index(REPORT_FOLDER)
 
@@ -21,8 +22,13 @@ INDEX = section_index(REPORT_FOLDER)
 def _pages(site: SiteContext) -> dict[str, str]:
     """Every record page by its site path (`matters/lift/`), to link an item to its page."""
     project = site.project
-    records = (*project.organizations, *project.ledgers, *project.matters, *project.schedules)
-    return {page_file(item.record)[: -len(".md")] + "/": page_file(item.record) for item in records}
+    records: list[Record] = [
+        *(item.record for item in project.organizations),
+        *(item.record for item in project.ledgers),
+        *(item.record for item in project.matters),
+        *(item.record for item in project.schedules),
+    ]
+    return {record_path(record): page_file(record) for record in records}
 
 
 def _row(
