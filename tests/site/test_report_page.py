@@ -54,7 +54,9 @@ def broken_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (root / "content/funds/public-income-2026-q3.yml").unlink()
     matter = root / "content/matters/lift-replacement-2026.yml"
     lines = matter.read_text("utf-8").splitlines(keepends=True)
-    matter.write_text("".join(l for l in lines if l.strip() != "published: 2026-09-23"), "utf-8")
+    matter.write_text(
+        "".join(line for line in lines if line.strip() != "published: 2026-09-23"), "utf-8"
+    )
     return build(root, root / "site", posters=False)
 
 
