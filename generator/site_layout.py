@@ -83,7 +83,6 @@ GENERATED_NAMES: Mapping[str, tuple[GeneratedName, ...]] = MappingProxyType(
             GeneratedName(r"\.gongshi-output", ".gongshi-output", "网站文件夹的标记"),
         ),
         "organizations": (_index("organizations", "组织机构总览页"),),
-        REPORT_FOLDER: (_index(REPORT_FOLDER, "公开情况页"),),
         "matters": (_index("matters", "重大事项总览页"),),
         "funds": (_index("funds", "收支账目总览页"),),
         ACCOUNT_FOLDER: (
