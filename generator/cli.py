@@ -371,6 +371,61 @@ def verify(
 
 
 @cli.command(
+    help=N_(
+        "公开情况报告：法律和“1+3+5”模式要求公开的每一项（物业服务、收费标准、维修资金、"
+        "公共收益、各组织成员和任期、每期账目、每个表决事项的决定），"
+        "写明依据的条文、是否已公开、从哪天起公开，以及缺少或逾期的项目。\n\n"
+        "退出码：0 没有缺少或逾期；1 有缺少或逾期的项目；2 用法错误。"
+    ),
+    examples=(
+        (N_("看当前文件夹的公开情况："), "gongshi report"),
+        (N_("按某一天计算是否逾期："), "gongshi report --today 2026-12-03"),
+        (N_("给程序读的结果："), "gongshi report --format json"),
+    ),
+)
+@_directory_argument()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(("text", "json")),
+    default="text",
+    show_default=True,
+    help=N_("输出格式：text 给人看，json 给程序读（与网站公开情况页的内容相同）。"),
+)
+@today_option(N_("按哪一天计算哪些期间已结束、哪些已逾期（默认今天）。"))
+def report(directory: str | None, fmt: str, today: date | None) -> None:
+    """`gongshi report`: every expected disclosure; exit 1 when one is missing or overdue."""
+    import json
+    import shutil
+
+    from generator.project import load_project
+    from generator.report import compliance_report, report_text
+
+    root = _project_root(directory)
+    project, _problems = load_project(root, today)
+    if project is None:
+        click.echo(
+            _("site_config.yml 读不出来，无法生成公开情况报告。请先运行 gongshi check 改正。"),
+            err=True,
+        )
+        sys.exit(EXIT_CONTENT)
+    result = compliance_report(project, project.history)
+    if fmt == "json":
+        click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(report_text(result, shutil.get_terminal_size((100, 24)).columns))
+        unread = len(project.failed)
+        if unread:
+            click.echo(
+                _(
+                    "另有 {count} 个记录文件读不出来，没有算进报告。请运行 gongshi check 查看。"
+                ).format(count=unread),
+                err=True,
+            )
+    sys.exit(EXIT_CONTENT if result.overdue else EXIT_OK)
+
+
+@cli.command(
     help=N_("在本机预览公示网站；记录有改动时自动重新生成，刷新网页即可看到。"),
     examples=(
         (N_("预览当前文件夹的网站："), "gongshi serve"),

@@ -35,6 +35,9 @@ VERIFY_FOLDER = "verify"
 VERIFY_CODES = f"{VERIFY_FOLDER}/codes"
 """`verify/codes/K7.json`: the answers for every code starting with those two symbols."""
 
+REPORT_FOLDER = "report"
+"""`report/`: the 公开情况 page, what `gongshi report` says."""
+
 ACCOUNT_FOLDER = "funds/*"
 """The key below for an account's own folder, `funds/<account>/`, whose records are ledgers."""
 
@@ -76,6 +79,7 @@ GENERATED_NAMES: Mapping[str, tuple[GeneratedName, ...]] = MappingProxyType(
             GeneratedName("matters", "matters/", "重大事项"),
             GeneratedName("volunteers", "volunteers/", "志愿服务"),
             GeneratedName(VERIFY_FOLDER, f"{VERIFY_FOLDER}/", "核验页和校验码数据"),
+            GeneratedName(REPORT_FOLDER, f"{REPORT_FOLDER}/", "公开情况页"),
             GeneratedName(r"\.gongshi-output", ".gongshi-output", "网站文件夹的标记"),
         ),
         "organizations": (_index("organizations", "组织机构总览页"),),

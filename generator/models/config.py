@@ -132,6 +132,30 @@ class Rules(Model):
     decision_publish_days: Count = Field(
         3, le=365, title="决定公布时限", description="作出决定后多少日内公布，默认 3 日。"
     )
+    decision_publish_source: Text = Field(
+        "《业主大会和业主委员会指导规则》第三十九条第二款（业主委员会的决定自作出之日起 3 日内公告）、"
+        "第三十六条第（二）项（业主大会和业主委员会的决定应当向业主公布）",
+        title="决定公布时限依据",
+        description="决定公布时限的出处，显示在公开情况报告（gongshi report）和网站的公开情况页上。"
+        "所在城市的物业管理条例另有规定的，请改为该规定的天数，并写明文件名和条款。",
+    )
+    ledger_due_days: Count = Field(
+        15,
+        ge=1,
+        le=365,
+        title="账目公布时限",
+        description="每个季度结束后多少日内公布该季度的收支账目，默认 15 日。"
+        "过了时限还没有公布的季度账目，公开情况报告（gongshi report）列为逾期。",
+    )
+    ledger_due_source: Text = Field(
+        "本小区议事规则",
+        title="账目公布时限依据",
+        description="账目公布时限的出处，显示在公开情况报告和网站的公开情况页上。"
+        "《民法典》第二百八十一条第一款、第九百四十三条和《业主大会和业主委员会指导规则》"
+        "第三十六条只要求定期公布维修资金、共有部分收益和工作经费的收支，没有规定天数；"
+        "默认 15 日是本小区议事规则的约定，不是法规。所在城市另有规定的，"
+        "请改为该规定的天数，并写明文件名和条款。",
+    )
     objection_days: Count = Field(
         7,
         ge=1,

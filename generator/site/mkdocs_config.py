@@ -20,7 +20,7 @@ import yaml
 
 from generator.project import Project
 from generator.site.escaping import html_text
-from generator.site_layout import SECTION_INDEX, VERIFY_FOLDER, section_index
+from generator.site_layout import REPORT_FOLDER, SECTION_INDEX, VERIFY_FOLDER, section_index
 from generator.urls import site_base
 
 NAV: tuple[tuple[str, str], ...] = (
@@ -29,6 +29,7 @@ NAV: tuple[tuple[str, str], ...] = (
     ("收支账目", section_index("funds")),
     ("重大事项", section_index("matters")),
     ("志愿服务", section_index("volunteers")),
+    ("公开情况", section_index(REPORT_FOLDER)),
     ("核验海报", section_index(VERIFY_FOLDER)),
     ("公开数据与核对", section_index("data")),
 )

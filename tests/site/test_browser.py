@@ -29,6 +29,7 @@ PAGES = {
     "team": "volunteers/youth-tutoring/",
     "data": "data/",
     "verify": "verify/",
+    "report": "report/",
 }
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1366, "height": 900}}
 
