@@ -91,9 +91,7 @@ def test_the_day_is_chinas_whatever_the_clock_of_the_phone(reader: Any, site_url
     assert badge(reader) == "公示期已结束"
 
 
-def test_the_index_groups_by_what_is_true_on_the_day_it_is_read(
-    reader: Any, site_url: str
-) -> None:
+def test_the_index_groups_by_what_is_true_on_the_day_it_is_read(reader: Any, site_url: str) -> None:
     open_on(reader, site_url + "matters/", "2026-11-28T09:00:00+08:00")
     assert reader.evaluate(GROUPS_OF, ROOF) == ["公示中"]
     open_on(reader, site_url + "matters/", "2026-12-03T09:00:00+08:00")

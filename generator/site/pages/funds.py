@@ -103,7 +103,9 @@ def _account(
         "path": account_index(account),
         "closing": latest.closing_balance,
         "latest": latest,
-        "periods": [row for row in periods if row["ledger"].period.end.year == latest.period.end.year],
+        "periods": [
+            row for row in periods if row["ledger"].period.end.year == latest.period.end.year
+        ],
         "years": years,
         "year": latest.period.end.year,
         "charts": {key: path for key, (path, _) in charts.items()},
@@ -141,7 +143,12 @@ def _years(
                 "account_year.md.j2",
                 f"{name} {year}年各期账目",
                 f"{name}{year}年的 {len(by_year[year])} 期账目：每期的收入、支出和期末余额。",
-                {"name": name, "year": year, "periods": by_year[year], "account_page": account_index(account)},
+                {
+                    "name": name,
+                    "year": year,
+                    "periods": by_year[year],
+                    "account_page": account_index(account),
+                },
             )
         )
     return years

@@ -180,7 +180,7 @@ def section(site: SiteContext) -> Section:
     by_year: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
         by_year[row["year"]].append(row)
-    years = [
+    years: list[dict[str, Any]] = [
         {"year": year, "path": matters_year(year), "count": len(by_year[year])}
         for year in sorted(by_year, reverse=True)
     ]
