@@ -9,12 +9,20 @@ with no rebuild. Figures worked by hand: on 11-28 the days left, counting that d
 
 from __future__ import annotations
 
+import functools
+import http.server
+import threading
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.site.conftest import ARTIFACTS
+from tests.site import test_staged_votes
+from tests.site.conftest import ARTIFACTS, _QuietHandler
+
+staged = test_staged_votes.staged
+"""The staged-votes community (built on 2026-11-14), as a fixture of this module too."""
 
 ROOF = "使用专项维修资金维修 7 栋、8 栋屋面防水层"
 LIFT = "使用专项维修资金更换 3 栋、6 栋电梯（共 4 部）"
@@ -127,3 +135,25 @@ def test_without_javascript_the_pages_say_what_was_true_on_the_build_day(
         assert "公示中" in groups and "公示期已结束" not in groups
     finally:
         context.close()
+
+
+@pytest.fixture(scope="module")
+def staged_url(staged: Path) -> Iterator[str]:
+    """The staged-votes community of test_staged_votes.py (built on 2026-11-14), served."""
+    handler = functools.partial(_QuietHandler, directory=str(staged / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+def test_the_objection_window_closes_on_the_readers_day(reader: Any, staged_url: str) -> None:
+    # Preliminary result posted 11-11, objections until 11-18: on 11-16 that is 16, 17, 18.
+    open_on(reader, staged_url + "matters/open-window/", "2026-11-16T09:00:00+08:00")
+    assert reader.locator("article .gs-objection").inner_text() == "询异期中，还有 3 天"
+    assert badge(reader) == "询异期中，还有 3 天"
+    assert reader.get_by_text("如何提出异议").is_visible()
+    open_on(reader, staged_url + "matters/open-window/", "2026-11-19T09:00:00+08:00")
+    assert reader.locator("article .gs-objection").inner_text() == "询异期已结束，等待公布最终结果"
+    assert reader.get_by_text("如何提出异议").is_hidden()
