@@ -121,3 +121,19 @@ def test_a_page_view_fetches_nothing_that_grows_with_the_site(
         assert (ten_years / chart).stat().st_size < 8 * 1024, chart
     others = [url for url in fetched if url != path and url not in charts]
     assert [url for url in others if not url.startswith("assets/")] == ["log/checkpoint"]
+
+
+def test_an_account_lists_its_latest_year_and_links_a_page_for_each_earlier_year(
+    ten_years: Path,
+) -> None:
+    account = ten_years / "funds" / "maintenance-fund"
+    page = (account / "index.html").read_text("utf-8")
+    table = page[page.index("<table>") : page.index("</table>")]
+    assert len(re.findall(r'<a href="maintenance-fund-2025-\d\d/">', table)) == 12
+    assert "maintenance-fund-2024-" not in page
+    years = re.findall(r'<a href="(\d{4})/">', page)
+    assert years == [str(year) for year in range(LAST_YEAR - 1, LAST_YEAR - 10, -1)]
+    for year in years:
+        text = (account / year / "index.html").read_text("utf-8")
+        table = text[text.index("<table>") : text.index("</table>")]
+        assert len(re.findall(rf'<a href="\.\./maintenance-fund-{year}-\d\d/">', table)) == 12
