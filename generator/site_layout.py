@@ -83,11 +83,15 @@ GENERATED_NAMES: Mapping[str, tuple[GeneratedName, ...]] = MappingProxyType(
             GeneratedName(r"\.gongshi-output", ".gongshi-output", "网站文件夹的标记"),
         ),
         "organizations": (_index("organizations", "组织机构总览页"),),
-        "matters": (_index("matters", "重大事项总览页"),),
+        "matters": (
+            _index("matters", "重大事项总览页"),
+            GeneratedName(r"\d{4}", "matters/<年份>/", "某一年开始的重大事项"),
+        ),
         "funds": (_index("funds", "收支账目总览页"),),
         ACCOUNT_FOLDER: (
             GeneratedName(SECTION_INDEX, f"funds/<账户>/{SECTION_INDEX}.html", "账户总览页"),
             GeneratedName(BALANCE_CHART, f"funds/<账户>/{BALANCE_CHART}.svg", "余额走势图"),
+            GeneratedName(r"\d{4}", "funds/<账户>/<年份>/", "账户某一年的各期账目"),
             *(
                 GeneratedName(rf"{chart}-\d{{4}}", f"funds/<账户>/{chart}-<年份>.svg", what)
                 for chart, what in zip(CATEGORY_CHARTS, ("收入分类图", "支出分类图"), strict=True)
@@ -132,6 +136,16 @@ def generated_name(folder: str, name: str) -> GeneratedName | None:
 def section_index(folder: str) -> str:
     """The overview page's Markdown file, `matters/index.md`."""
     return f"{folder}/{SECTION_INDEX}.md"
+
+
+def matters_year(year: int) -> str:
+    """`matters/2026.md`: the matters that began that year (the index lists the current ones)."""
+    return f"matters/{year}.md"
+
+
+def account_year(account: str, year: int) -> str:
+    """`funds/<account>/2025.md`: that year's periods (the account's page lists the latest year's)."""
+    return f"funds/{account}/{year}.md"
 
 
 def account_index(account: str) -> str:

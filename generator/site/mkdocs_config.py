@@ -8,6 +8,9 @@ Choices that matter to residents, each measured on the issue:
 - `plugins: []` turns material's search plugin off (its index is one 5.5 MB file and
   misses 业主 inside 业主委员会); Pagefind indexes the built site instead.
 - `strict: true` and link validation: a broken internal link fails the build.
+- Nothing a page view fetches grows with the site: the theme's language switcher no
+  longer fetches `sitemap.xml` for the RSS link (build.py, BUNDLE_SITEMAP), and the
+  matters index and account pages list one year, not every record.
 - `assets/gongshi-log.js` on every page: each visit is a resident's browser checking the
   public log against the checkpoint it saw last (see generator/log/).
 """
@@ -41,6 +44,8 @@ VERIFY_JS = "assets/gongshi-verify.js"
 (`?code=…`) says at once whether that poster is the current version."""
 LOG_JS = "assets/gongshi-log.js"
 """Checks the public log (log/) against the checkpoint this browser saw last, on every page."""
+STATUS_JS = "assets/gongshi-status.js"
+"""Says 公示中 / 还有 N 天 / 已结束 from the reader's date, on every page (see pages/matters.py)."""
 OVERRIDES = "overrides"
 
 
@@ -73,7 +78,7 @@ def mkdocs_config(project: Project, title: str, search: bool = True) -> dict[str
         "plugins": [],
         "extra": {"generator": False, "pagefind": search},
         "extra_css": [EXTRA_CSS, VERIFY_CSS],
-        "extra_javascript": [*([EXTRA_JS] if search else []), LOG_JS, VERIFY_JS],
+        "extra_javascript": [*([EXTRA_JS] if search else []), LOG_JS, VERIFY_JS, STATUS_JS],
         "markdown_extensions": ["tables", "attr_list", "sane_lists", {"toc": {"permalink": False}}],
         "nav": [{name: path} for name, path in NAV],
         "validation": {

@@ -202,3 +202,30 @@ def test_the_publish_script_publishes_nothing_when_the_records_have_errors(
     assert result.returncode == 1
     assert "G201" in result.stdout
     assert not (tmp_path / "www").exists()
+
+
+def test_github_rebuilds_and_publishes_every_day_after_midnight_in_china() -> None:
+    workflow = load(ci_file(".github/workflows/gongshi.yml"))
+    (schedule,) = workflow["on"]["schedule"]
+    minute, hour, *every_day = schedule["cron"].split()
+    assert every_day == ["*", "*", "*"]
+    assert (int(hour) + 8) % 24 == 0 and int(minute) < 30  # UTC 16:xx is just after 0:00 in China
+    assert "github.event_name == 'schedule'" in workflow["jobs"]["build"]["if"]
+    assert china_offset(workflow["env"]["TZ"]) == "8:00:00"
+
+
+def test_gitlab_counts_today_in_china_and_says_how_to_schedule_the_daily_rebuild() -> None:
+    text = ci_file(".gitlab-ci.yml")
+    pipeline = load(text)
+    assert china_offset(pipeline["variables"]["TZ"]) == "8:00:00"
+    assert "Pipeline schedules" in text and "5 0 * * *" in text and "Asia/Shanghai" in text
+
+
+def china_offset(tz: str) -> str:
+    """The UTC offset a program sees under this TZ, without the zone database (slim images)."""
+    environment = {"TZ": tz, "PATH": os.environ.get("PATH", "")}
+    code = "import datetime; print(datetime.datetime.now().astimezone().utcoffset())"
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=environment, capture_output=True, text=True, check=True
+    )
+    return result.stdout.strip()

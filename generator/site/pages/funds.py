@@ -18,6 +18,7 @@ from generator.site_layout import (
     CATEGORY_CHARTS,
     account_chart,
     account_index,
+    account_year,
     section_index,
 )
 from generator.urls import ledger_id
@@ -95,13 +96,17 @@ def _account(
     for path, svg in charts.values():
         result.assets.append(Asset(path, svg.encode("utf-8")))
     periods = [_period_row(ledger) for ledger in reversed(ledgers)]
+    years = _years(account, name, periods, result)
     summary = {
         "account": account,
         "name": name,
         "path": account_index(account),
         "closing": latest.closing_balance,
         "latest": latest,
-        "periods": periods,
+        "periods": [
+            row for row in periods if row["ledger"].period.end.year == latest.period.end.year
+        ],
+        "years": years,
         "year": latest.period.end.year,
         "charts": {key: path for key, (path, _) in charts.items()},
     }
@@ -118,6 +123,35 @@ def _account(
     for ledger in ledgers:
         result.pages.append(_ledger_page(site, ledger, result))
     return summary
+
+
+def _years(
+    account: str, name: str, periods: list[dict[str, Any]], result: Section
+) -> list[dict[str, Any]]:
+    """A page for each earlier year's periods: the account's page lists the latest year's only,
+    so it stays one year long however many years the account has."""
+    by_year: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for row in periods:
+        by_year[row["ledger"].period.end.year].append(row)
+    years = []
+    for year in sorted(by_year, reverse=True)[1:]:
+        path = account_year(account, year)
+        years.append({"year": year, "path": path, "count": len(by_year[year])})
+        result.pages.append(
+            Page(
+                path,
+                "account_year.md.j2",
+                f"{name} {year}年各期账目",
+                f"{name}{year}年的 {len(by_year[year])} 期账目：每期的收入、支出和期末余额。",
+                {
+                    "name": name,
+                    "year": year,
+                    "periods": by_year[year],
+                    "account_page": account_index(account),
+                },
+            )
+        )
+    return years
 
 
 def _period_row(ledger: Ledger) -> dict[str, Any]:

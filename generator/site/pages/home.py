@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
-from generator.publicity import days_left
 from generator.shifts import expand_shifts
 from generator.site.context import SiteContext, page_file
 from generator.site.feeds import ATOM, RSS
 from generator.site.pages import Page, Section
-from generator.site.pages.matters import in_publicity
+from generator.site.pages.matters import (
+    UPCOMING,
+    Window,
+    matter_state,
+    matter_window,
+    status_marker,
+)
 from generator.site.pages.organizations import KIND_ORDER, ordered, term_words
 from generator.site.pages.volunteers import merged_schedules, week_start, weeks
 from generator.site.recent import disclosures
@@ -17,6 +23,17 @@ from generator.site_layout import ALL_CALENDAR
 
 LATEST = 8
 BODIES = ("owners_committee", "supervisory_committee", "property_company")
+OPEN_STATES = ("publicized", "objection", "voting", UPCOMING)
+"""What 正在公示和表决 lists, in this order: what a resident can still speak up on or vote in."""
+
+
+def _until(window: Window, state: str) -> date:
+    """The day the open state ends (or, for 即将公示, begins): the soonest first."""
+    if state == "objection" and window.objection:
+        return window.objection[1]
+    if window.publicity:
+        return window.publicity[0 if state == UPCOMING else 1]
+    return date.max
 
 
 def section(site: SiteContext) -> Section:
@@ -30,24 +47,18 @@ def section(site: SiteContext) -> Section:
     }
     open_matters: list[dict[str, Any]] = []
     for item in site.project.matters:
-        matter = item.record
-        if in_publicity(matter, site) and matter.publicity:
-            left = days_left(matter.publicity.end, site.today)
+        window = matter_window(item.record, site)
+        state, words = matter_state(window, site.today)
+        if state in OPEN_STATES:
             open_matters.append(
                 {
-                    "matter": matter,
-                    "path": page_file(matter),
-                    "words": f"公示中，还有 {left} 天",
-                    "end": matter.publicity.end,
+                    "matter": item.record,
+                    "path": page_file(item.record),
+                    "marker": status_marker(window, words, "gs-when gs-open"),
+                    "order": (OPEN_STATES.index(state), _until(window, state), item.record.id),
                 }
             )
-        elif matter.status == "voting":
-            open_matters.append(
-                {"matter": matter, "path": page_file(matter), "words": "正在表决", "end": None}
-            )
-    open_matters.sort(
-        key=lambda row: (row["end"] is None, row["end"] or site.today, row["matter"].id)
-    )
+    open_matters.sort(key=lambda row: row["order"])
     schedules = merged_schedules(site)
     occurrences = [o for schedule in schedules for o in expand_shifts(schedule)]
     names = {s.team: site.organization_name(s.team) or s.team for s in schedules}

@@ -1,9 +1,20 @@
-"""Major matters: grouped by status, each with its timeline, publicity, vote and spending."""
+"""Major matters: grouped by what is true today, each with its timeline, publicity, vote and spending.
+
+The pages carry the dates a matter's state turns on (data-* on its status), and
+assets/gongshi-status.js says 公示中 / 还有 N 天 / 已结束 from the reader's own date, so
+a site built last week is still right today; the build day's words are the fallback.
+The index lists the current matters; every matter is also on the page of its year.
+"""
 
 from __future__ import annotations
 
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
+
+from markupsafe import Markup, escape
 
 from generator.cjk_text import one_line
 from generator.models import Matter
@@ -14,7 +25,7 @@ from generator.rules.publicity import project_calendar
 from generator.site.charts import percent_text, vote_bars, vote_chart
 from generator.site.context import SiteContext, page_file
 from generator.site.pages import Asset, Page, Section
-from generator.site_layout import section_index
+from generator.site_layout import matters_year, section_index
 from generator.site_layout import vote_chart as vote_chart_path
 from generator.voting import ITEM_NAMES, changed_tallies, vote_verdict
 
@@ -30,81 +41,210 @@ CATEGORY_NAMES: dict[str, str] = {
     "other": "其他",
 }
 
-STATUS_ORDER = (
-    "publicized",
-    "voting",
-    "proposed",
-    "implementing",
-    "approved",
-    "completed",
-    "rejected",
-    "withdrawn",
-)
-"""What residents can still act on comes first."""
+STATES: dict[str, str] = {
+    "publicized": "公示中",
+    "objection": "询异期中",
+    "voting": "表决中",
+    "proposed": "提议中",
+    "publicity_ended": "公示期已结束",
+    "approved": "已通过",
+    "implementing": "实施中",
+    "completed": "已完成",
+    "rejected": "未通过",
+    "withdrawn": "已撤回",
+}
+"""The index's groups, what residents can still act on first. A matter's group is what is
+true on the day the page is read (`matter_state`), not only the status its record says."""
+ACTIVE = frozenset({"publicized", "objection", "voting", "proposed", "publicity_ended"})
+"""States in which the index page lists a matter whatever its year."""
+RECENT_DAYS = 365
+"""Approved and implementing matters active this recently are listed on the index too."""
+UPCOMING = "upcoming"
+"""A proposed matter whose publicity starts later: grouped under 提议中, said 即将公示."""
 
 
-def in_publicity(matter: Matter, site: SiteContext) -> bool:
-    return bool(matter.publicity and matter.publicity.start <= site.today <= matter.publicity.end)
+@dataclass(frozen=True)
+class Window:
+    """The dates a matter's state turns on, as the page's data attributes carry them."""
+
+    status: str
+    publicity: tuple[date, date] | None = None
+    objection: tuple[date, date] | None = None
+    """The 询异期 of a preliminary result: posted on the first day, objections until the last."""
+
+    def attributes(self) -> dict[str, str]:
+        found = {"status": self.status}
+        if self.publicity and self.status in ("proposed", "publicized"):
+            found["publicity-start"], found["publicity-end"] = map(str, self.publicity)
+        if self.objection:
+            found["objection-start"], found["objection-end"] = map(str, self.objection)
+        return found
+
+    def transitions(self) -> list[date]:
+        """Every day from which the state may differ from the day before."""
+        days = []
+        for period in (self.publicity, self.objection):
+            if period:
+                days += [period[0], period[1] + timedelta(days=1)]
+        return days
 
 
-def latest_date(matter: Matter) -> Any:
+def matter_window(matter: Matter, site: SiteContext) -> Window:
+    publicity = (matter.publicity.start, matter.publicity.end) if matter.publicity else None
+    objection = None
+    decision = matter.decision
+    if decision is not None and decision.stage == "preliminary":
+        rules = site.project.config.record.rules
+        window = objection_end(decision, rules.objection_days, project_calendar(site.project))
+        if window is not None and decision.objection_opened is not None:
+            objection = (decision.objection_opened, window.end or window.nominal)
+    return Window(matter.status, publicity, objection)
+
+
+def matter_state(window: Window, day: date) -> tuple[str, str]:
+    """(state, words) on `day`; assets/gongshi-status.js computes the same on the reader's device."""
+    if window.objection:
+        opened, last = window.objection
+        if opened <= day <= last:
+            return "objection", f"询异期中，还有 {days_left(last, day)} 天"
+    if window.publicity and window.status in ("proposed", "publicized"):
+        start, end = window.publicity
+        if day < start:
+            return UPCOMING, "即将公示"
+        if day <= end:
+            return "publicized", f"公示中，还有 {days_left(end, day)} 天"
+        return "publicity_ended", "公示期已结束"
+    if window.objection and day > window.objection[1]:
+        return window.status, "询异期已结束，等待公布最终结果"
+    return window.status, STATUS_NAMES[window.status]
+
+
+def state_group(state: str) -> str:
+    return "proposed" if state == UPCOMING else state
+
+
+def states_ahead(window: Window, day: date) -> set[str]:
+    """Every group the matter is in from `day` on, without a rebuild."""
+    days = [day, *(later for later in window.transitions() if later > day)]
+    return {state_group(matter_state(window, later)[0]) for later in days}
+
+
+def dated(css: str, attributes: dict[str, str], words: str, tag: str = "span") -> Markup:
+    """An element gongshi-status.js rewrites: the build day's words, the dates as data-*."""
+    data = "".join(f' data-{name}="{escape(value)}"' for name, value in attributes.items())
+    return Markup(f'<{tag} class="{css}"{data}>{escape(words)}</{tag}>')
+
+
+def status_marker(window: Window, words: str, css: str = "gs-when") -> Markup:
+    return dated(css, window.attributes(), words, "strong")
+
+
+def passed(matter: Matter) -> bool:
+    """A final result of 通过: findable under 已通过 whatever stage the matter is at now."""
+    decision = matter.decision
+    return bool(decision and decision.stage == "final" and decision.result == "approved")
+
+
+def _dates(matter: Matter) -> list[date]:
     days = [event.date for event in matter.timeline]
     if matter.publicity:
         days.append(matter.publicity.start)
     if matter.decision:
         days.append(matter.decision.date)
-    return max(days, default=None)
+    return days
+
+
+def latest_date(matter: Matter) -> date | None:
+    return max(_dates(matter), default=None)
+
+
+def first_year(matter: Matter, site: SiteContext) -> int:
+    """The year the matter began, whose page lists it for good (the build's year if undated)."""
+    return min(_dates(matter), default=site.today).year
 
 
 def section(site: SiteContext) -> Section:
-    matters = [item.record for item in site.project.matters]
+    matters = sorted(
+        (item.record for item in site.project.matters),
+        key=lambda m: (latest_date(m) is None, latest_date(m) or site.today, m.id),
+        reverse=True,
+    )
+    rows = [_row(m, site) for m in matters]
+    recent = site.today - timedelta(days=RECENT_DAYS)
+    current = [
+        row
+        for row in rows
+        if row["state"] in ACTIVE
+        or (row["state"] in ("approved", "implementing") and (row["date"] or recent) >= recent)
+    ]
+    by_year: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        by_year[row["year"]].append(row)
+    years: list[dict[str, Any]] = [
+        {"year": year, "path": matters_year(year), "count": len(by_year[year])}
+        for year in sorted(by_year, reverse=True)
+    ]
     result = Section()
-    groups = []
-    for status in STATUS_ORDER:
-        members = sorted(
-            (m for m in matters if m.status == status),
-            key=lambda m: (latest_date(m) is None, latest_date(m)),
-            reverse=True,
-        )
-        if members:
-            groups.append(
-                {
-                    "name": STATUS_NAMES[status],
-                    "status": status,
-                    "rows": [_row(m, site) for m in members],
-                }
-            )
     result.pages.append(
         Page(
             INDEX,
             "matters.md.j2",
             "重大事项",
             "维修资金使用、物业合同、公共收益等重大事项的方案、公示期、业主表决结果和实际支出。",
-            {"groups": groups},
+            {"groups": _groups(current), "years": years, "year": None},
         )
     )
+    for entry in years:
+        year = entry["year"]
+        result.pages.append(
+            Page(
+                entry["path"],
+                "matters.md.j2",
+                f"{year}年的重大事项",
+                f"{year}年开始的 {entry['count']} 个重大事项：方案、公示期、业主表决结果和实际支出。",
+                {"groups": _groups(by_year[year]), "years": years, "year": year},
+            )
+        )
     for matter in matters:
         result.pages.append(_matter_page(matter, site, result))
     return result
 
 
+def _groups(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each state's rows; a group that is empty today but that a row moves into later stays, hidden."""
+    groups = []
+    for key, name in STATES.items():
+        members = [row for row in rows if state_group(row["state"]) == key]
+        pinned = [row for row in rows if key == "approved" and row["passed"] and row not in members]
+        later = any(key in row["ahead"] for row in rows)
+        if members or pinned or later:
+            groups.append({"key": key, "name": name, "rows": members, "pinned": pinned})
+    return groups
+
+
 def _row(matter: Matter, site: SiteContext) -> dict[str, Any]:
+    window = matter_window(matter, site)
+    state, words = matter_state(window, site.today)
     return {
         "matter": matter,
         "path": page_file(matter),
         "category": CATEGORY_NAMES.get(matter.category, matter.category),
         "date": latest_date(matter),
-        "publicity_days_left": days_left(matter.publicity.end, site.today)
-        if in_publicity(matter, site) and matter.publicity
-        else None,
+        "year": first_year(matter, site),
+        "state": state,
+        "ahead": states_ahead(window, site.today),
+        "passed": passed(matter),
+        "marker": status_marker(window, words),
+        "pin": status_marker(window, words, "gs-when gs-pinned"),
     }
 
 
 def _matter_page(matter: Matter, site: SiteContext, result: Section) -> Page:
+    window = matter_window(matter, site)
     context: dict[str, Any] = {
         "matter": matter,
         "record": matter,
-        "status": STATUS_NAMES[matter.status],
+        "status": status_marker(window, matter_state(window, site.today)[1]),
         "category": CATEGORY_NAMES.get(matter.category, matter.category),
         "proposer": _proposer(matter, site),
         "publicity": _publicity(matter, site),
@@ -132,7 +272,7 @@ def _matter_page(matter: Matter, site: SiteContext, result: Section) -> Page:
         page_file(matter),
         "matter.md.j2",
         matter.title,
-        f"{context['status']}｜{context['category']}：{one_line(matter.summary)[:90]}",
+        f"{context['category']}：{one_line(matter.summary)[:90]}",
         context,
     )
 
@@ -154,9 +294,10 @@ def _publicity(matter: Matter, site: SiteContext) -> dict[str, Any] | None:
         state = f"公示中，还有 {days_left(publicity.end, site.today)} 天"
     else:
         state = "公示期已结束"
+    dates = {"publicity-start": str(publicity.start), "publicity-end": str(publicity.end)}
     return {
         "publicity": publicity,
-        "state": state,
+        "state": dated("gs-publicity", dates, state),
         "source": site.project.config.record.rules.publicity_source,
     }
 
@@ -185,14 +326,16 @@ def _stage(matter: Matter, site: SiteContext) -> dict[str, Any] | None:
         state = "询异期已结束，等待公布最终结果"
     else:
         state = "询异期已结束"
+    dates = {"objection-start": str(opened), "objection-end": str(last), "stage": decision.stage}
     stage.update(
         {
             "opened": opened,
             "last": last,
+            "state": dated("gs-objection", dates, state),
+            "open_until": dated("gs-objection-open", {"objection-end": str(last)}, ""),
             "known": window.end is not None,
             "days": rules.objection_days,
             "source": rules.objection_source,
-            "state": state,
             "open": decision.stage == "preliminary" and site.today <= last,
             "feedback": matter.feedback,
             "proposer": _proposer(matter, site),
