@@ -1,38 +1,218 @@
-"""Chinese search with Pagefind, run over the built HTML.
+"""Chinese search with Pagefind, run over the built HTML, that finds every string on a page.
 
-Pagefind's extended build segments Chinese (业主 finds 小区业主委员会) and splits its
-index into chunks fetched on demand, so the first search stays small however
-many records there are. The binary ships inside the PyPI package
-`pagefind[extended]`: nothing is downloaded at build time.
+Pagefind alone misses names: it cuts the pages' Chinese into words with jieba when
+it indexes and the query with the browser's `Intl.Segmenter` when a resident
+searches, and the two cut an unknown name differently (吴桂芳 → 吴 | 桂芳 on one
+side, 吴桂芳 on the other), so 8 of the sample's 34 member names found nothing and
+四点半课堂 found 2 of its 8 pages. No segmenter knows every name, so the index no
+longer depends on one: each page also carries, in a metadata field Pagefind
+indexes but never shows, every pair of neighbouring characters of its text
+(`search_grams`). A pair is written as Latin letters and digits (吴桂 → `gs0gbo0gvq`
+... see `gram_token`), which the browser's segmenter leaves whole, so the query side
+(assets/gongshi-search.js) asks for exactly the pairs of what was typed, in a row
+(Pagefind's quoted search). A page is found if and only if it holds the string:
+no dictionary, no missed name, no page that merely holds both halves somewhere.
 
-Tried and dropped: feeding pages to Pagefind's Python API while mkdocs renders
-them, to use the second core. Its service took 80 s for the ten-year community's
-800 pages against 2.5 s for the CLI over the finished folder.
+The pairs, the title's pairs (ranked higher) and the record kind (组织、账目、事项、
+排班, a Pagefind filter) go into a copy of each page made for Pagefind only, so the
+published pages stay as they are; Pagefind writes its bundle into the site.
+
+Measured on the sample (54 queries, headless Chromium): member names 96 → 134 of
+134 pages, words and title fragments 295 → 320 of 320; the first search grew from
+200 KB to about 260 KB (the fragments carry the pairs).
+
+The binary ships inside the PyPI package `pagefind[extended]`: nothing is
+downloaded at build time. Tried and dropped: feeding pages to Pagefind's Python
+API while mkdocs renders them, to use the second core. Its service took 80 s for
+the ten-year community's 800 pages against 2.5 s for the CLI over the finished folder.
 """
 
 from __future__ import annotations
 
 import subprocess
 import sys
+import tempfile
+import unicodedata
+from collections.abc import Iterator, Mapping
+from html import escape
+from html.parser import HTMLParser
 from pathlib import Path
+from types import MappingProxyType
 
 BUNDLE = "pagefind"
+
+BODY_TAG = "<div data-pagefind-body>"
+"""The searchable part of every page, as the theme's main.html writes it."""
+
+GRAMS_FIELD = "search_grams"
+TITLE_GRAMS_FIELD = "title_grams"
+KIND_FILTER = "kind"
+TOKEN_PREFIX = "gs"
+
+RECORD_KINDS: Mapping[str, str] = MappingProxyType(
+    {"organizations": "组织", "funds": "账目", "matters": "事项", "volunteers": "排班"}
+)
+"""Top folder of a page → its record kind, the values of the `kind` filter."""
+
+_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
+_CODE_WIDTH = 4
+"""36⁴ > 0x10FFFF: every code point in four base-36 digits."""
+_VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
+_UNSEARCHED = frozenset({"script", "style", "template"})
 
 
 class SearchIndexFailed(Exception):
     """Pagefind could not index the site; the message is its own output."""
 
 
+def searchable_runs(text: str) -> list[str]:
+    """The text's runs of letters and digits, spaces closed up, in NFKC and lower case.
+
+    Spaces are closed up because the pages space digits from Chinese (188 号) and
+    a resident types 188号. The browser does the same to the query
+    (gongshi-search.js `runs`), except that a space the resident types separates words.
+    """
+    normalized = unicodedata.normalize("NFKC", text).lower()
+    runs: list[str] = []
+    current: list[str] = []
+    for char in normalized:
+        if char.isspace() or char == "\u200b":
+            continue
+        if unicodedata.category(char)[0] in "LN":
+            current.append(char)
+        elif current:
+            runs.append("".join(current))
+            current = []
+    if current:
+        runs.append("".join(current))
+    return runs
+
+
+def _code(char: str) -> str:
+    number = ord(char)
+    digits = ""
+    for _ in range(_CODE_WIDTH):
+        number, digit = divmod(number, 36)
+        digits = _DIGITS[digit] + digits
+    return digits
+
+
+def gram_token(chars: str) -> str:
+    """One indexed word for one or two characters: 吴桂 → `gs` + 4 base-36 digits each."""
+    return TOKEN_PREFIX + "".join(_code(char) for char in chars)
+
+
+def run_tokens(run: str) -> Iterator[str]:
+    """Each pair of neighbours, then the last character alone.
+
+    A string of two or more characters is on the page exactly when its pairs are
+    consecutive words here; one character is on the page when some word starts with it.
+    """
+    for start in range(len(run) - 1):
+        yield gram_token(run[start : start + 2])
+    yield gram_token(run[-1])
+
+
+def search_grams(text: str) -> str:
+    """The words of the `search_grams` field; a run already held by an earlier one is left out."""
+    kept: list[str] = []
+    seen = ""
+    for run in sorted(set(searchable_runs(text)), key=len, reverse=True):
+        if run not in seen:
+            kept.append(run)
+            seen += "\x00" + run
+    return " ".join(token for run in kept for token in run_tokens(run))
+
+
+class _SearchableText(HTMLParser):
+    """The text Pagefind indexes (the body, less ignored parts), and the page's h1."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, bool]] = []
+        self.text: list[str] = []
+        self.title: list[str] = []
+        self.in_title = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _VOID:
+            return
+        names = {name for name, _ in attrs}
+        if not self.stack and "data-pagefind-body" not in names:
+            return
+        ignored = bool(self.stack and self.stack[-1][1])
+        ignored = ignored or "data-pagefind-ignore" in names or tag in _UNSEARCHED
+        self.stack.append((tag, ignored))
+        if tag == "h1":
+            self.in_title += 1
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        pass
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _VOID or not any(open_tag == tag for open_tag, _ in self.stack):
+            return
+        while self.stack:
+            open_tag, _ = self.stack.pop()
+            if open_tag == "h1":
+                self.in_title -= 1
+            if open_tag == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        if self.stack and not self.stack[-1][1]:
+            self.text.append(data)
+            if self.in_title:
+                self.title.append(data)
+
+
+def record_kind(relative: Path) -> str | None:
+    return RECORD_KINDS.get(relative.parts[0]) if len(relative.parts) > 1 else None
+
+
+def page_for_index(html: str, kind: str | None) -> str:
+    """The page with its pairs, title pairs and kind added, hidden, for Pagefind to read."""
+    if BODY_TAG not in html:
+        return html
+    parser = _SearchableText()
+    parser.feed(html)
+    parser.close()
+    fields = [
+        f'<span data-pagefind-meta="{GRAMS_FIELD}">{search_grams("".join(parser.text))}</span>',
+        f'<span data-pagefind-meta="{TITLE_GRAMS_FIELD}">{search_grams("".join(parser.title))}</span>',
+    ]
+    if kind:
+        fields.append(f'<span data-pagefind-filter="{KIND_FILTER}">{escape(kind)}</span>')
+    hidden = f"<div data-pagefind-ignore hidden>{''.join(fields)}</div>"
+    return html.replace(BODY_TAG, BODY_TAG + hidden, 1)
+
+
 def index_site(site_dir: Path) -> None:
+    with tempfile.TemporaryDirectory(prefix="gongshi-search-") as staging:
+        copies = Path(staging)
+        for page in site_dir.rglob("*.html"):
+            relative = page.relative_to(site_dir)
+            if relative.parts[0] == BUNDLE:
+                continue
+            copy = copies / relative
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            copy.write_text(
+                page_for_index(page.read_text(encoding="utf-8"), record_kind(relative)),
+                encoding="utf-8",
+            )
+        _run_pagefind(copies, site_dir / BUNDLE)
+
+
+def _run_pagefind(pages: Path, bundle: Path) -> None:
     result = subprocess.run(
         [
             sys.executable,
             "-m",
             "pagefind",
             "--site",
-            str(site_dir),
-            "--output-subdir",
-            BUNDLE,
+            str(pages),
+            "--output-path",
+            str(bundle),
             "--silent",
         ],
         capture_output=True,
