@@ -129,24 +129,33 @@
     return { text: out, from: from, to: to };
   }
 
-  var STOP = /[。！？；，、：:;!?\n（）()【】「」“”《》|｜]/;
+  /* Where a snippet may start, best first: after a sentence (Pagefind ends a block with ". "), a mark, a space. */
+  var BREAKS = [
+    function (before, last) { return /[。！？；\n]/.test(last) || (last === " " && before === "."); },
+    function (before, last) { return /[，、：:;,|｜（）()【】「」“”《》]/.test(last); },
+    function (before, last) { return /\s/.test(last); },
+  ];
 
   function isWordChar(char) {
     return /[\p{N}A-Za-z.,%]/u.test(char || "");
   }
 
-  /* Where a snippet may start at or after `from`: after a space or mark, never inside a number. */
+  /* The earliest start between `from` and `limit` after the best break there, never inside a number. */
   function startAt(text, from, limit) {
-    for (var i = from; i < limit; i++) {
-      if (i === 0 || STOP.test(text[i - 1]) || /\s/.test(text[i - 1])) return i;
+    for (var tier = 0; tier < BREAKS.length; tier++) {
+      for (var i = Math.max(from, 1); i <= limit; i++) {
+        var inNumber = isWordChar(text[i - 1]) && isWordChar(text[i]);
+        if (!inNumber && BREAKS[tier](text[i - 2], text[i - 1])) return i;
+      }
     }
     var start = from;
     while (start < limit && isWordChar(text[start]) && isWordChar(text[start - 1])) start++;
     return start;
   }
 
-  function snippet(target, content, wanted) {
+  function snippet(target, content, title, wanted) {
     var text = content.replace(/\u200b/g, "");
+    if (title && text.indexOf(title) === 0) text = text.slice(title.length).replace(/^[.\s]+/, "");
     var norm = normalized(text);
     var marks = [];
     wanted.forEach(function (run) {
@@ -201,7 +210,7 @@
       title.prepend(label);
     }
     var text = document.createElement("p");
-    snippet(text, data.content || "", wanted);
+    snippet(text, data.content || "", data.meta && data.meta.title, wanted);
     article.appendChild(title);
     article.appendChild(text);
     link.appendChild(article);
