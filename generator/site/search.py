@@ -29,13 +29,14 @@ the ten-year community's 800 pages against 2.5 s for the CLI over the finished f
 
 from __future__ import annotations
 
+import functools
+import re
 import subprocess
 import sys
 import tempfile
 import unicodedata
 from collections.abc import Iterator, Mapping
-from html import escape
-from html.parser import HTMLParser
+from html import escape, unescape
 from pathlib import Path
 from types import MappingProxyType
 
@@ -57,8 +58,10 @@ RECORD_KINDS: Mapping[str, str] = MappingProxyType(
 _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
 _CODE_WIDTH = 4
 """36⁴ > 0x10FFFF: every code point in four base-36 digits."""
-_VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
-_UNSEARCHED = frozenset({"script", "style", "template"})
+_UNSEARCHED = re.compile(r"<(script|style|template)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
+_IGNORED = re.compile(r"<([a-z][a-z0-9]*)\b[^>]*\sdata-pagefind-ignore\b[^>]*>", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]*>")
+_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1\s*>", re.DOTALL | re.IGNORECASE)
 
 
 class SearchIndexFailed(Exception):
@@ -78,7 +81,7 @@ def searchable_runs(text: str) -> list[str]:
     for char in normalized:
         if char.isspace() or char == "\u200b":
             continue
-        if unicodedata.category(char)[0] in "LN":
+        if _searchable(char):
             current.append(char)
         elif current:
             runs.append("".join(current))
@@ -88,6 +91,13 @@ def searchable_runs(text: str) -> list[str]:
     return runs
 
 
+@functools.cache
+def _searchable(char: str) -> bool:
+    """A letter or a digit: `[\\p{L}\\p{N}]` in gongshi-search.js."""
+    return unicodedata.category(char)[0] in "LN"
+
+
+@functools.cache
 def _code(char: str) -> str:
     number = ord(char)
     digits = ""
@@ -117,53 +127,43 @@ def search_grams(text: str) -> str:
     """The words of the `search_grams` field; a run already held by an earlier one is left out."""
     kept: list[str] = []
     seen = ""
-    for run in sorted(set(searchable_runs(text)), key=len, reverse=True):
+    for run in sorted(dict.fromkeys(searchable_runs(text)), key=len, reverse=True):
         if run not in seen:
             kept.append(run)
             seen += "\x00" + run
     return " ".join(token for run in kept for token in run_tokens(run))
 
 
-class _SearchableText(HTMLParser):
-    """The text Pagefind indexes (the body, less ignored parts), and the page's h1."""
+def _element_end(html: str, start: int, tag: str) -> int:
+    """Where the element whose start tag begins at `start` ends (after its end tag)."""
+    depth = 0
+    for match in re.finditer(rf"<(/?){tag}\b[^>]*>", html[start:]):
+        depth += -1 if match.group(1) else 1
+        if depth == 0:
+            return start + match.end()
+    return len(html)
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.stack: list[tuple[str, bool]] = []
-        self.text: list[str] = []
-        self.title: list[str] = []
-        self.in_title = 0
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _VOID:
-            return
-        names = {name for name, _ in attrs}
-        if not self.stack and "data-pagefind-body" not in names:
-            return
-        ignored = bool(self.stack and self.stack[-1][1])
-        ignored = ignored or "data-pagefind-ignore" in names or tag in _UNSEARCHED
-        self.stack.append((tag, ignored))
-        if tag == "h1":
-            self.in_title += 1
+def _without_ignored(html: str) -> str:
+    """The HTML less scripts, styles and elements marked `data-pagefind-ignore`, as Pagefind reads it."""
+    html = _UNSEARCHED.sub("", html)
+    while match := _IGNORED.search(html):
+        html = html[: match.start()] + html[_element_end(html, match.start(), match.group(1)) :]
+    return html
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        pass
 
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _VOID or not any(open_tag == tag for open_tag, _ in self.stack):
-            return
-        while self.stack:
-            open_tag, _ = self.stack.pop()
-            if open_tag == "h1":
-                self.in_title -= 1
-            if open_tag == tag:
-                break
+def _text(html: str) -> str:
+    return unescape(_TAG.sub("", html))
 
-    def handle_data(self, data: str) -> None:
-        if self.stack and not self.stack[-1][1]:
-            self.text.append(data)
-            if self.in_title:
-                self.title.append(data)
+
+def searchable_text(html: str) -> tuple[str, str]:
+    """(the text Pagefind indexes: the body less ignored parts, the page's h1 text)."""
+    start = html.find(BODY_TAG)
+    if start == -1:
+        return "", ""
+    body = _without_ignored(html[start + len(BODY_TAG) : _element_end(html, start, "div")])
+    title = _H1.search(body)
+    return _text(body), _text(title.group(1)) if title else ""
 
 
 def record_kind(relative: Path) -> str | None:
@@ -174,12 +174,10 @@ def page_for_index(html: str, kind: str | None) -> str:
     """The page with its pairs, title pairs and kind added, hidden, for Pagefind to read."""
     if BODY_TAG not in html:
         return html
-    parser = _SearchableText()
-    parser.feed(html)
-    parser.close()
+    text, title = searchable_text(html)
     fields = [
-        f'<span data-pagefind-meta="{GRAMS_FIELD}">{search_grams("".join(parser.text))}</span>',
-        f'<span data-pagefind-meta="{TITLE_GRAMS_FIELD}">{search_grams("".join(parser.title))}</span>',
+        f'<span data-pagefind-meta="{GRAMS_FIELD}">{search_grams(text)}</span>',
+        f'<span data-pagefind-meta="{TITLE_GRAMS_FIELD}">{search_grams(title)}</span>',
     ]
     if kind:
         fields.append(f'<span data-pagefind-filter="{KIND_FILTER}">{escape(kind)}</span>')

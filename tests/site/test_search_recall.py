@@ -26,6 +26,7 @@ import jieba  # type: ignore[import-untyped]
 import pytest
 import yaml
 
+from generator.site.search import gram_token, search_grams, searchable_runs, searchable_text
 from tests.site.conftest import ARTIFACTS, build, sample_copy
 from tests.site.search_recall import expected_pages, found_pages, recall, searchable_texts
 
@@ -245,3 +246,41 @@ def _starts_at_a_word(snippet: str, text: str) -> bool:
     return not (text[at - 1].isascii() and text[at - 1].isalnum() and head[0].isascii() and head[0].isalnum()) and not (
         text[at - 1] in ".," and head[0].isdigit()
     )
+
+
+TRICKY = ("Ａ栋１２号", "WiFi密码", "阿依古丽·买买提", "第〇三号", "①号楼", "𠀀𠀁村", "100%满意", "Ⅻ期", "ﬁ级")
+
+
+def test_the_browser_cuts_a_query_into_the_runs_the_index_was_cut_into(
+    browser: Any, community: tuple[Path, str, dict[str, list[str]]]
+) -> None:
+    """Python cuts the pages, gongshi-search.js the query: they must agree on every character."""
+    _, url, _ = community
+    page = browser.new_page()
+    try:
+        page.goto(url, wait_until="networkidle")
+        cut = page.evaluate("(texts) => texts.map((t) => window.gongshiSearch.runs(t))", list(TRICKY))
+        assert cut == [searchable_runs(text) for text in TRICKY]
+    finally:
+        page.close()
+
+
+def test_a_page_holds_the_pairs_of_each_run_in_a_row_and_each_run_once() -> None:
+    assert searchable_runs("吴桂芳、芳草。吴 桂") == ["吴桂芳", "芳草", "吴桂"]
+    assert search_grams("吴桂芳、芳草。吴 桂").split() == [
+        gram_token("吴桂"),
+        gram_token("桂芳"),
+        gram_token("芳"),
+        gram_token("芳草"),
+        gram_token("草"),
+    ]
+    assert gram_token("吴") == "gs0gms" and int("0gms", 36) == ord("吴")
+
+
+def test_the_searchable_text_leaves_out_what_pagefind_leaves_out() -> None:
+    html = (
+        "<nav>导航</nav><div data-pagefind-body><h1>标题<em>甲</em></h1><div>正文"
+        "<script>var 脚本;</script><p data-pagefind-ignore>不<b>索引</b></p><div>乙</div></div>"
+        "</div><footer>页脚</footer>"
+    )
+    assert searchable_text(html) == ("标题甲正文乙", "标题甲")
