@@ -2,24 +2,27 @@
 
 Pagefind alone misses names: it cuts the pages' Chinese into words with jieba when
 it indexes and the query with the browser's `Intl.Segmenter` when a resident
-searches, and the two cut an unknown name differently (吴桂芳 → 吴 | 桂芳 on one
-side, 吴桂芳 on the other), so 8 of the sample's 34 member names found nothing and
-四点半课堂 found 2 of its 8 pages. No segmenter knows every name, so the index no
-longer depends on one: each page also carries, in a metadata field Pagefind
-indexes but never shows, every pair of neighbouring characters of its text
-(`search_grams`). A pair is written as Latin letters and digits (吴桂 → `gs0gbo0gvq`
-... see `gram_token`), which the browser's segmenter leaves whole, so the query side
-(assets/gongshi-search.js) asks for exactly the pairs of what was typed, in a row
-(Pagefind's quoted search). A page is found if and only if it holds the string:
-no dictionary, no missed name, no page that merely holds both halves somewhere.
+searches, and the two cut what they do not know differently (jieba keeps 吴桂芳
+whole, the browser asks for 吴|桂|芳; 王|立新 against 王立|新), so 8 of the sample's
+34 member names found nothing and 四点半课堂 found 2 of its 8 pages. No segmenter
+knows every name, so the index no longer depends on one: each page also carries,
+in a metadata field Pagefind indexes but never shows, every pair of neighbouring
+characters of its text (`search_grams`). A pair is written in Latin letters and
+digits (吴桂 → `gs0gms0kle`, see `gram_token`), which the browser's segmenter
+leaves whole, so the query side (assets/gongshi-search.js) asks for exactly the
+pairs of what was typed, in a row (Pagefind's quoted search). A page is found if
+and only if it holds the string: no dictionary, no missed name, and no page that
+merely holds both halves somewhere.
 
 The pairs, the title's pairs (ranked higher) and the record kind (组织、账目、事项、
-排班, a Pagefind filter) go into a copy of each page made for Pagefind only, so the
+排班, one more word to search for) go into a copy of each page made for Pagefind only, so the
 published pages stay as they are; Pagefind writes its bundle into the site.
 
-Measured on the sample (54 queries, headless Chromium): member names 96 → 134 of
-134 pages, words and title fragments 295 → 320 of 320; the first search grew from
-200 KB to about 260 KB (the fragments carry the pairs).
+Measured in headless Chromium on the sample: member names 96 → 134 of 134 pages,
+30 words and title fragments 295 → 320 of 320, no page found that lacks the query;
+the first search (业主) 200 → 222 KB. On the ten-year community the bundle is
+6.1 MB instead of 2.9 MB (fragments carry the pairs), the first search 215 KB, and
+indexing takes about three times as long (54 s against 17 s on a busy machine).
 
 The binary ships inside the PyPI package `pagefind[extended]`: nothing is
 downloaded at build time. Tried and dropped: feeding pages to Pagefind's Python
@@ -47,13 +50,18 @@ BODY_TAG = "<div data-pagefind-body>"
 
 GRAMS_FIELD = "search_grams"
 TITLE_GRAMS_FIELD = "title_grams"
-KIND_FILTER = "kind"
+KIND_FIELD = "kind"
+KIND_WORD_FIELD = "kind_word"
 TOKEN_PREFIX = "gs"
+KIND_PREFIX = "gk"
 
 RECORD_KINDS: Mapping[str, str] = MappingProxyType(
     {"organizations": "组织", "funds": "账目", "matters": "事项", "volunteers": "排班"}
 )
-"""Top folder of a page → its record kind, the values of the `kind` filter."""
+"""Top folder of a page → its record kind, shown with each result and searched as one word.
+
+Not a Pagefind filter: Pagefind 1.5 writes a filter's values in hash-map order (its
+own TODO in index/mod.rs), so two builds of the same records would differ."""
 
 _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
 _CODE_WIDTH = 4
@@ -110,6 +118,11 @@ def _code(char: str) -> str:
 def gram_token(chars: str) -> str:
     """One indexed word for one or two characters: 吴桂 → `gs` + 4 base-36 digits each."""
     return TOKEN_PREFIX + "".join(_code(char) for char in chars)
+
+
+def kind_token(kind: str) -> str:
+    """The one word that marks a page of that kind (gongshi-search.js `kindWord`)."""
+    return KIND_PREFIX + "".join(_code(char) for char in kind)
 
 
 def run_tokens(run: str) -> Iterator[str]:
@@ -180,7 +193,8 @@ def page_for_index(html: str, kind: str | None) -> str:
         f'<span data-pagefind-meta="{TITLE_GRAMS_FIELD}">{search_grams(title)}</span>',
     ]
     if kind:
-        fields.append(f'<span data-pagefind-filter="{KIND_FILTER}">{escape(kind)}</span>')
+        fields.append(f'<span data-pagefind-meta="{KIND_FIELD}">{escape(kind)}</span>')
+        fields.append(f'<span data-pagefind-meta="{KIND_WORD_FIELD}">{kind_token(kind)}</span>')
     hidden = f"<div data-pagefind-ignore hidden>{''.join(fields)}</div>"
     return html.replace(BODY_TAG, BODY_TAG + hidden, 1)
 

@@ -87,7 +87,13 @@ def add_people_and_words(root: Path, names: list[str]) -> None:
         joining = names[t :: len(TEAMS)]
         organization = _load(content / "organizations" / f"{team}.yml")
         organization["members"] += [
-            {"name": name, "role": "队员", "party_member": False, "owner": True, "since": date(2026, 1, 10)}
+            {
+                "name": name,
+                "role": "队员",
+                "party_member": False,
+                "owner": True,
+                "since": date(2026, 1, 10),
+            }
             for name in joining
         ]
         _dump(content / "organizations" / f"{team}.yml", organization)
@@ -102,7 +108,8 @@ def add_people_and_words(root: Path, names: list[str]) -> None:
         mentioned = "、".join(names[m :: len(matters)])
         compounds = "；".join(COMPOUNDS[m :: len(matters)])
         matter["summary"] = (
-            matter["summary"].rstrip() + f"\n\n意见由{mentioned}等居民收集整理。相关工作：{compounds}。\n"
+            matter["summary"].rstrip()
+            + f"\n\n意见由{mentioned}等居民收集整理。相关工作：{compounds}。\n"
         )
         _dump(file, matter)
 
@@ -137,10 +144,14 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def community(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str, dict[str, list[str]]]]:
+def community(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[tuple[Path, str, dict[str, list[str]]]]:
     root = sample_copy(tmp_path_factory.mktemp("search") / "community")
     queries = {"sample names": sample_member_names(root), "title fragments": title_fragments(root)}
-    sample_text = "".join(file.read_text(encoding="utf-8") for file in (root / "content").rglob("*.yml"))
+    sample_text = "".join(
+        file.read_text(encoding="utf-8") for file in (root / "content").rglob("*.yml")
+    )
     queries["made-up names"] = made_up_names(60, sample_text)
     queries["compounds"] = list(COMPOUNDS)
     queries["words inside compounds"] = [word[2:4] for word in COMPOUNDS]
@@ -168,7 +179,11 @@ def test_every_page_holding_the_query_is_found_and_no_other(
             print(f"{kind}: {hit}/{total} pages over {len(asked)} queries")
             assert all(expected_pages(texts, query) for query in asked), kind
             assert missing == [], (kind, {q: expected_pages(texts, q) - found[q] for q in missing})
-            strays = {q: found[q] - expected_pages(texts, q) for q in asked if found[q] - expected_pages(texts, q)}
+            strays = {
+                q: found[q] - expected_pages(texts, q)
+                for q in asked
+                if found[q] - expected_pages(texts, q)
+            }
             assert strays == {}, kind
     finally:
         page.close()
@@ -182,7 +197,10 @@ def test_the_first_search_fetches_less_than_600_kb(
     fetched: dict[str, int] = {}
     try:
         page.goto(url, wait_until="networkidle")
-        page.on("response", lambda r: fetched.__setitem__(r.url, len(r.body())) if "/pagefind/" in r.url else None)
+        page.on(
+            "response",
+            lambda r: fetched.__setitem__(r.url, len(r.body())) if "/pagefind/" in r.url else None,
+        )
         page.locator("label[for=__search]").first.click()
         box = page.locator("input.md-search__input")
         box.fill(queries["made-up names"][0])
@@ -215,17 +233,27 @@ def test_every_result_is_reachable_and_a_kind_narrows_them(
         while more.is_visible():
             shown = items.count()
             more.click()
-            page.wait_for_function(f"document.querySelectorAll('.md-search-result__list li').length > {shown}")
-        links = page.locator(".md-search-result__list a").evaluate_all("as => as.map(a => new URL(a.href).pathname)")
+            page.wait_for_function(
+                f"document.querySelectorAll('.md-search-result__list li').length > {shown}"
+            )
+        links = page.locator(".md-search-result__list a").evaluate_all(
+            "as => as.map(a => new URL(a.href).pathname)"
+        )
         assert set(links) == expected and len(links) == len(expected)
         page.locator(".gs-search-filter", has_text="事项").click()
-        page.wait_for_function("document.querySelector('.gs-search-filter[aria-pressed=true]').textContent.startsWith('事项')")
-        page.wait_for_function(f"document.querySelectorAll('.md-search-result__list li').length === {min(10, len(matters))}")
+        page.wait_for_function(
+            "document.querySelector('.gs-search-filter[aria-pressed=true]').textContent.startsWith('事项')"
+        )
+        page.wait_for_function(
+            f"document.querySelectorAll('.md-search-result__list li').length === {min(10, len(matters))}"
+        )
         page.screenshot(path=str(ARTIFACTS / "search-filter-390.png"))
         while more.is_visible():
             more.click()
             page.wait_for_timeout(300)
-        links = page.locator(".md-search-result__list a").evaluate_all("as => as.map(a => new URL(a.href).pathname)")
+        links = page.locator(".md-search-result__list a").evaluate_all(
+            "as => as.map(a => new URL(a.href).pathname)"
+        )
         assert set(links) == matters
         shown = page.locator(".md-search-result__list a").evaluate_all(
             "as => as.map(a => [new URL(a.href).pathname, a.querySelector('p').textContent])"
@@ -243,12 +271,25 @@ def _starts_at_a_word(snippet: str, text: str) -> bool:
     head = "".join(snippet[1:].split()).split(".")[0][:6]
     at = text.find(head)
     assert at > 0, (head, snippet)
-    return not (text[at - 1].isascii() and text[at - 1].isalnum() and head[0].isascii() and head[0].isalnum()) and not (
-        text[at - 1] in ".," and head[0].isdigit()
-    )
+    return not (
+        text[at - 1].isascii()
+        and text[at - 1].isalnum()
+        and head[0].isascii()
+        and head[0].isalnum()
+    ) and not (text[at - 1] in ".," and head[0].isdigit())
 
 
-TRICKY = ("Ａ栋１２号", "WiFi密码", "阿依古丽·买买提", "第〇三号", "①号楼", "𠀀𠀁村", "100%满意", "Ⅻ期", "ﬁ级")
+TRICKY = (
+    "Ａ栋１２号",
+    "WiFi密码",
+    "阿依古丽·买买提",
+    "第〇三号",
+    "①号楼",
+    "𠀀𠀁村",
+    "100%满意",
+    "Ⅻ期",
+    "ﬁ级",
+)
 
 
 def test_the_browser_cuts_a_query_into_the_runs_the_index_was_cut_into(
@@ -259,7 +300,9 @@ def test_the_browser_cuts_a_query_into_the_runs_the_index_was_cut_into(
     page = browser.new_page()
     try:
         page.goto(url, wait_until="networkidle")
-        cut = page.evaluate("(texts) => texts.map((t) => window.gongshiSearch.runs(t))", list(TRICKY))
+        cut = page.evaluate(
+            "(texts) => texts.map((t) => window.gongshiSearch.runs(t))", list(TRICKY)
+        )
         assert cut == [searchable_runs(text) for text in TRICKY]
     finally:
         page.close()

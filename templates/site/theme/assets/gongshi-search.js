@@ -57,16 +57,21 @@
     return Array.from(run).length === 1 ? pairs(run)[0] : '"' + pairs(run).join(" ") + '"';
   }
 
-  /*
-   * Page ids of each record kind that hold `run`. Asked for with the run, not
-   * alone: a search with a filter and no words would fetch every index chunk.
-   */
-  function kinds(module, run) {
-    return Promise.all(KINDS.map(function (kind) {
-      return module.search(term(run), { filters: { kind: kind } }).then(function (found) {
-        return new Set(found.results.map(function (r) { return r.id; }));
-      });
-    }));
+  function kindWord(kind) {
+    return "gk" + Array.from(kind).map(code).join("");
+  }
+
+  /* Page ids of each record kind: every page of a kind carries that kind's word (search.py). */
+  var kindPages = null;
+  function kinds(module) {
+    if (!kindPages) {
+      kindPages = Promise.all(KINDS.map(function (kind) {
+        return module.search(kindWord(kind)).then(function (found) {
+          return new Set(found.results.map(function (r) { return r.id; }));
+        });
+      }));
+    }
+    return kindPages;
   }
 
   /*
@@ -79,7 +84,7 @@
     return pagefind().then(function (module) {
       var exact = Promise.all(wanted.map(function (run) { return module.search(term(run)); }));
       var ranked = module.search(wanted.map(function (run) { return pairs(run).join(" "); }).join(" "));
-      return Promise.all([exact, ranked, kinds(module, wanted[0])]);
+      return Promise.all([exact, ranked, kinds(module)]);
     }).then(function (answers) {
       var holding = null;
       answers[0].forEach(function (found) {
@@ -129,12 +134,8 @@
     return { text: out, from: from, to: to };
   }
 
-  /* Where a snippet may start, best first: after a sentence (Pagefind ends a block with ". "), a mark, a space. */
-  var BREAKS = [
-    function (before, last) { return /[。！？；\n]/.test(last) || (last === " " && before === "."); },
-    function (before, last) { return /[，、：:;,|｜（）()【】「」“”《》]/.test(last); },
-    function (before, last) { return /\s/.test(last); },
-  ];
+  /* Where a snippet may start, best first: after a sentence or block, a mark, a space. */
+  var BREAKS = [/[。！？；\n]/, /[，、：:;,|｜（）()【】「」“”《》]/, /\s/];
 
   function isWordChar(char) {
     return /[\p{N}A-Za-z.,%]/u.test(char || "");
@@ -145,7 +146,7 @@
     for (var tier = 0; tier < BREAKS.length; tier++) {
       for (var i = Math.max(from, 1); i <= limit; i++) {
         var inNumber = isWordChar(text[i - 1]) && isWordChar(text[i]);
-        if (!inNumber && BREAKS[tier](text[i - 2], text[i - 1])) return i;
+        if (!inNumber && BREAKS[tier].test(text[i - 1])) return i;
       }
     }
     var start = from;
@@ -156,6 +157,7 @@
   function snippet(target, content, title, wanted) {
     var text = content.replace(/\u200b/g, "");
     if (title && text.indexOf(title) === 0) text = text.slice(title.length).replace(/^[.\s]+/, "");
+    text = text.replace(/\.(\s|$)/g, "\n");
     var norm = normalized(text);
     var marks = [];
     wanted.forEach(function (run) {
@@ -202,7 +204,7 @@
     article.className = "md-search-result__article md-typeset";
     var title = document.createElement("h2");
     title.textContent = (data.meta && data.meta.title) || data.url;
-    var kind = data.filters && data.filters.kind && data.filters.kind[0];
+    var kind = data.meta && data.meta.kind;
     if (kind) {
       var label = document.createElement("span");
       label.className = "gs-search-kind";
