@@ -1,38 +1,230 @@
-"""Chinese search with Pagefind, run over the built HTML.
+"""Chinese search with Pagefind, run over the built HTML, that finds every string on a page.
 
-Pagefind's extended build segments Chinese (业主 finds 小区业主委员会) and splits its
-index into chunks fetched on demand, so the first search stays small however
-many records there are. The binary ships inside the PyPI package
-`pagefind[extended]`: nothing is downloaded at build time.
+Pagefind alone misses names: it cuts the pages' Chinese into words with jieba when
+it indexes and the query with the browser's `Intl.Segmenter` when a resident
+searches, and the two cut what they do not know differently (jieba keeps 吴桂芳
+whole, the browser asks for 吴|桂|芳; 王|立新 against 王立|新), so 8 of the sample's
+34 member names found nothing and 四点半课堂 found 2 of its 8 pages. No segmenter
+knows every name, so the index no longer depends on one: each page also carries,
+in a metadata field Pagefind indexes but never shows, every pair of neighbouring
+characters of its text (`search_grams`). A pair is written in Latin letters and
+digits (吴桂 → `gs0gms0kle`, see `gram_token`), which the browser's segmenter
+leaves whole, so the query side (assets/gongshi-search.js) asks for exactly the
+pairs of what was typed, in a row (Pagefind's quoted search). A page is found if
+and only if it holds the string: no dictionary, no missed name, and no page that
+merely holds both halves somewhere.
 
-Tried and dropped: feeding pages to Pagefind's Python API while mkdocs renders
-them, to use the second core. Its service took 80 s for the ten-year community's
-800 pages against 2.5 s for the CLI over the finished folder.
+The pairs, the title's pairs (ranked higher) and the record kind (组织、账目、事项、
+排班, one more word to search for) go into a copy of each page made for Pagefind only, so the
+published pages stay as they are; Pagefind writes its bundle into the site.
+
+Measured in headless Chromium on the sample: member names 96 → 134 of 134 pages,
+30 words and title fragments 295 → 320 of 320, no page found that lacks the query;
+the first search (业主) 200 → 247 KB. On the ten-year community the bundle is
+6.1 MB instead of 2.9 MB (fragments carry the pairs), the first search 215 KB, and
+indexing takes about three times as long (54 s against 17 s on a busy machine).
+
+The binary ships inside the PyPI package `pagefind[extended]`: nothing is
+downloaded at build time. Tried and dropped: feeding pages to Pagefind's Python
+API while mkdocs renders them, to use the second core. Its service took 80 s for
+the ten-year community's 800 pages against 2.5 s for the CLI over the finished folder.
 """
 
 from __future__ import annotations
 
+import functools
+import re
 import subprocess
 import sys
+import tempfile
+import unicodedata
+from collections.abc import Iterator, Mapping
+from html import escape, unescape
 from pathlib import Path
+from types import MappingProxyType
 
 BUNDLE = "pagefind"
+
+BODY_TAG = "<div data-pagefind-body>"
+"""The searchable part of every page, as the theme's main.html writes it."""
+
+GRAMS_FIELD = "search_grams"
+TITLE_GRAMS_FIELD = "title_grams"
+KIND_FIELD = "kind"
+KIND_WORD_FIELD = "kind_word"
+TOKEN_PREFIX = "gs"
+KIND_PREFIX = "gk"
+
+RECORD_KINDS: Mapping[str, str] = MappingProxyType(
+    {"organizations": "组织", "funds": "账目", "matters": "事项", "volunteers": "排班"}
+)
+"""Top folder of a page → its record kind, shown with each result and searched as one word.
+
+Not a Pagefind filter: Pagefind 1.5 writes a filter's values in hash-map order (its
+own TODO in index/mod.rs), so two builds of the same records would differ."""
+
+_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
+_CODE_WIDTH = 4
+"""36⁴ > 0x10FFFF: every code point in four base-36 digits."""
+_UNSEARCHED = re.compile(r"<(script|style|template)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
+_IGNORED = re.compile(r"<([a-z][a-z0-9]*)\b[^>]*\sdata-pagefind-ignore\b[^>]*>", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]*>")
+_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1\s*>", re.DOTALL | re.IGNORECASE)
 
 
 class SearchIndexFailed(Exception):
     """Pagefind could not index the site; the message is its own output."""
 
 
+def searchable_runs(text: str) -> list[str]:
+    """The text's runs of letters and digits, spaces closed up, in NFKC and lower case.
+
+    Spaces are closed up because the pages space digits from Chinese (188 号) and
+    a resident types 188号. The browser does the same to the query
+    (gongshi-search.js `runs`), except that a space the resident types separates words.
+    """
+    normalized = unicodedata.normalize("NFKC", text).lower()
+    runs: list[str] = []
+    current: list[str] = []
+    for char in normalized:
+        if char.isspace() or char == "\u200b":
+            continue
+        if _searchable(char):
+            current.append(char)
+        elif current:
+            runs.append("".join(current))
+            current = []
+    if current:
+        runs.append("".join(current))
+    return runs
+
+
+@functools.cache
+def _searchable(char: str) -> bool:
+    """A letter or a digit: `[\\p{L}\\p{N}]` in gongshi-search.js."""
+    return unicodedata.category(char)[0] in "LN"
+
+
+@functools.cache
+def _code(char: str) -> str:
+    number = ord(char)
+    digits = ""
+    for _ in range(_CODE_WIDTH):
+        number, digit = divmod(number, 36)
+        digits = _DIGITS[digit] + digits
+    return digits
+
+
+def gram_token(chars: str) -> str:
+    """One indexed word for one or two characters: 吴桂 → `gs` + 4 base-36 digits each."""
+    return TOKEN_PREFIX + "".join(_code(char) for char in chars)
+
+
+def kind_token(kind: str) -> str:
+    """The one word that marks a page of that kind (gongshi-search.js `kindWord`)."""
+    return KIND_PREFIX + "".join(_code(char) for char in kind)
+
+
+def run_tokens(run: str) -> Iterator[str]:
+    """Each pair of neighbours, then the last character alone.
+
+    A string of two or more characters is on the page exactly when its pairs are
+    consecutive words here; one character is on the page when some word starts with it.
+    """
+    for start in range(len(run) - 1):
+        yield gram_token(run[start : start + 2])
+    yield gram_token(run[-1])
+
+
+def search_grams(text: str) -> str:
+    """The words of the `search_grams` field; a run already held by an earlier one is left out."""
+    kept: list[str] = []
+    seen = ""
+    for run in sorted(dict.fromkeys(searchable_runs(text)), key=len, reverse=True):
+        if run not in seen:
+            kept.append(run)
+            seen += "\x00" + run
+    return " ".join(token for run in kept for token in run_tokens(run))
+
+
+def _element_end(html: str, start: int, tag: str) -> int:
+    """Where the element whose start tag begins at `start` ends (after its end tag)."""
+    depth = 0
+    for match in re.finditer(rf"<(/?){tag}\b[^>]*>", html[start:]):
+        depth += -1 if match.group(1) else 1
+        if depth == 0:
+            return start + match.end()
+    return len(html)
+
+
+def _without_ignored(html: str) -> str:
+    """The HTML less scripts, styles and elements marked `data-pagefind-ignore`, as Pagefind reads it."""
+    html = _UNSEARCHED.sub("", html)
+    while match := _IGNORED.search(html):
+        html = html[: match.start()] + html[_element_end(html, match.start(), match.group(1)) :]
+    return html
+
+
+def _text(html: str) -> str:
+    return unescape(_TAG.sub("", html))
+
+
+def searchable_text(html: str) -> tuple[str, str]:
+    """(the text Pagefind indexes: the body less ignored parts, the page's h1 text)."""
+    start = html.find(BODY_TAG)
+    if start == -1:
+        return "", ""
+    body = _without_ignored(html[start + len(BODY_TAG) : _element_end(html, start, "div")])
+    title = _H1.search(body)
+    return _text(body), _text(title.group(1)) if title else ""
+
+
+def record_kind(relative: Path) -> str | None:
+    return RECORD_KINDS.get(relative.parts[0]) if len(relative.parts) > 1 else None
+
+
+def page_for_index(html: str, kind: str | None) -> str:
+    """The page with its pairs, title pairs and kind added, hidden, for Pagefind to read."""
+    if BODY_TAG not in html:
+        return html
+    text, title = searchable_text(html)
+    fields = [
+        f'<span data-pagefind-meta="{GRAMS_FIELD}">{search_grams(text)}</span>',
+        f'<span data-pagefind-meta="{TITLE_GRAMS_FIELD}">{search_grams(title)}</span>',
+    ]
+    if kind:
+        fields.append(f'<span data-pagefind-meta="{KIND_FIELD}">{escape(kind)}</span>')
+        fields.append(f'<span data-pagefind-meta="{KIND_WORD_FIELD}">{kind_token(kind)}</span>')
+    hidden = f"<div data-pagefind-ignore hidden>{''.join(fields)}</div>"
+    return html.replace(BODY_TAG, BODY_TAG + hidden, 1)
+
+
 def index_site(site_dir: Path) -> None:
+    with tempfile.TemporaryDirectory(prefix="gongshi-search-") as staging:
+        copies = Path(staging)
+        for page in site_dir.rglob("*.html"):
+            relative = page.relative_to(site_dir)
+            if relative.parts[0] == BUNDLE:
+                continue
+            copy = copies / relative
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            copy.write_text(
+                page_for_index(page.read_text(encoding="utf-8"), record_kind(relative)),
+                encoding="utf-8",
+            )
+        _run_pagefind(copies, site_dir / BUNDLE)
+
+
+def _run_pagefind(pages: Path, bundle: Path) -> None:
     result = subprocess.run(
         [
             sys.executable,
             "-m",
             "pagefind",
             "--site",
-            str(site_dir),
-            "--output-subdir",
-            BUNDLE,
+            str(pages),
+            "--output-path",
+            str(bundle),
             "--silent",
         ],
         capture_output=True,
