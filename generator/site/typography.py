@@ -59,6 +59,10 @@ _UNITS = "|".join(
         reverse=True,
     )
 )
+_CODE = r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+"
+"""A voucher or poster code (`记-2026-041`, `Q73T-RPN7`): a browser breaks after its hyphens."""
+_CODE_LONGEST = 24
+"""Longer hyphenated text (an address typed out) may wrap, or it could not fit a line."""
 _NUMBER = r"[¥￥]?\d[\d,]*(?:\.\d+)?"
 _EDGE_BEFORE = r"(?<![A-Za-z0-9_#&.,:/\-])"
 _EDGE_AFTER = r"(?![A-Za-z0-9_.,:/\-])"
@@ -82,6 +86,7 @@ class Typesetting:
             rf"(?P<date>{_EDGE_BEFORE}(?:{_DATE}))",
             rf"(?P<weekday>{_WEEKDAY})",
             rf"(?P<time>{_EDGE_BEFORE}{_TIME}(?!\d))",
+            rf"(?P<code>(?<![A-Za-z0-9_\-])(?:[\u4e00-\u9fff]-)?{_CODE}(?![A-Za-z0-9_\-]))",
             rf"(?P<amount>{_EDGE_BEFORE}{_NUMBER}(?:\s?(?:{_UNITS}))?{_EDGE_AFTER})",
         ]
         if self.records:
@@ -157,6 +162,8 @@ def typeset_text(text: str, setting: Typesetting, page_dir: str | None, in_link:
             if in_link:
                 return _nowrap(found)
             return f'<a class="{NOWRAP_CLASS}" href="tel:{re.sub(r"[^0-9]", "", found)}">{found}</a>'
+        if kind == "code" and len(found) > _CODE_LONGEST:
+            return found
         if kind == "amount":
             return _amount(found)
         return _nowrap(found)
@@ -200,7 +207,7 @@ def typeset_html(html: str, setting: Typesetting, page_dir: str | None) -> str:
     return "".join(out)
 
 
-SKIPPED_FOLDERS = ("posters", "log", "pagefind", "assets", "data")
+SKIPPED_FOLDERS = ("posters", "log", "pagefind", "assets")
 """Posters are printed as their own documents; the rest are not pages residents read."""
 
 
