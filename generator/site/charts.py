@@ -58,6 +58,11 @@ class Quarter:
     def words(self) -> str:
         return f"{self.year}年{QUARTER_NAMES[self.number - 1]}"
 
+    @property
+    def complete(self) -> bool:
+        """Whether the chart reaches the quarter's last day (a running quarter does not)."""
+        return (self.end + timedelta(1)).month != self.end.month and self.end.month % 3 == 0
+
 
 def chart_quarters(first: date, last: date) -> list[Quarter]:
     """The calendar quarters the chart spans, clipped to its first and last day."""
@@ -80,11 +85,17 @@ def balance_words(points: list[tuple[date, Decimal]]) -> str:
     """The chart in words, for its description and alt text: each quarter's closing balance
     (each year's, past two years), so a reader without the picture has every number."""
     quarters = chart_quarters(points[0][0], points[-1][0])
-    if len(quarters) > QUARTERS_LABELLED:
-        ends = [q for q in quarters if q.number == 4 or q is quarters[-1]]
-        closing = [(f"{q.year}年末" if q.number == 4 else f"{q.words}末", q.end) for q in ends]
-    else:
-        closing = [(f"{q.words}末", q.end) for q in quarters]
+    by_year = len(quarters) > QUARTERS_LABELLED
+    closing = [
+        (
+            (f"{q.year}年末" if by_year else f"{q.words}末")
+            if q.complete
+            else f"截至{chinese_date(q.end)}",
+            q.end,
+        )
+        for q in quarters
+        if not by_year or q.number == 4 or q is quarters[-1]
+    ]
     low = min(balance for _, balance in points)
     high = max(balance for _, balance in points)
     return (

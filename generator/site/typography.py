@@ -51,14 +51,12 @@ _TIME = r"\d{1,2}:\d{2}(?:\s?[–—~－-]\s?\d{1,2}:\d{2})?"
 _PHONE = r"0\d{2,3}-\d{7,8}|0\d{9,11}|1[3-9]\d{9}|400-?\d{3}-?\d{4}"
 _UNITS_NOT_GROUPED = ("年",)
 """`2026 年` is a year, not a count: every other unit's number is thousands separated."""
-_UNITS = "|".join(
-    sorted(
-        ("万元", "元", "平方米", "户", "人", "天", "个工作日", "个", "次", "份", "栋", "名", "项")
-        + ("期", "岁", "%", "％", *_UNITS_NOT_GROUPED),
-        key=len,
-        reverse=True,
-    )
+_UNITS_AFTER_NUMBERS = (
+    *("万元", "元", "平方米", "户", "人", "天", "个工作日", "个", "次", "份", "栋", "名", "项"),
+    *("期", "岁", "%", "％", *_UNITS_NOT_GROUPED),
 )
+"""What is kept on one line with the number before it (`968,000.00 元`, `3 栋`)."""
+_UNITS = "|".join(sorted(_UNITS_AFTER_NUMBERS, key=len, reverse=True))
 _CODE = r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+"
 """A voucher or poster code (`记-2026-041`, `Q73T-RPN7`): a browser breaks after its hyphens."""
 _CODE_LONGEST = 24
@@ -105,7 +103,9 @@ def person_names(values: Iterable[str]) -> frozenset[str]:
     return frozenset(
         value.strip()
         for value in values
-        if re.fullmatch(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,6}", value.strip())
+        if re.fullmatch(
+            r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,6}", value.strip()
+        )
     )
 
 
@@ -114,11 +114,11 @@ def project_typesetting(project: Project) -> Typesetting:
     people = [m.name for item in project.organizations for m in item.record.members]
     people += [v for item in project.schedules for s in item.record.shifts for v in s.volunteers]
     people += [
-        name for item in project.ledgers for name in (item.record.prepared_by, item.record.reviewed_by)
+        name
+        for item in project.ledgers
+        for name in (item.record.prepared_by, item.record.reviewed_by)
     ]
-    people += [
-        item.record.feedback.contact for item in project.matters if item.record.feedback
-    ]
+    people += [item.record.feedback.contact for item in project.matters if item.record.feedback]
     records: dict[str, tuple[str, str]] = {}
     for matter in project.matters:
         records[matter.record.id] = (escape(matter.record.title), record_path(matter.record))
@@ -161,7 +161,9 @@ def typeset_text(text: str, setting: Typesetting, page_dir: str | None, in_link:
         if kind == "phone":
             if in_link:
                 return _nowrap(found)
-            return f'<a class="{NOWRAP_CLASS}" href="tel:{re.sub(r"[^0-9]", "", found)}">{found}</a>'
+            return (
+                f'<a class="{NOWRAP_CLASS}" href="tel:{re.sub(r"[^0-9]", "", found)}">{found}</a>'
+            )
         if kind == "code" and len(found) > _CODE_LONGEST:
             return found
         if kind == "amount":
@@ -225,4 +227,3 @@ def typeset_site(site_dir: Path, setting: Typesetting) -> int:
             path.write_text(after, encoding="utf-8")
             changed += 1
     return changed
-

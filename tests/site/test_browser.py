@@ -113,7 +113,9 @@ def test_every_page_kind_passes_axe_in_elder_mode_on_a_phone(
         assert page.evaluate("document.documentElement.classList.contains('gs-elder')")
         page.screenshot(path=str(ARTIFACTS / f"{kind}-phone-elder.png"), full_page=True)
         if kind == "404":  # the page's own status, which Chromium reports as a console error
-            assert page.evaluate("performance.getEntriesByType('navigation')[0].responseStatus") == 404
+            assert (
+                page.evaluate("performance.getEntriesByType('navigation')[0].responseStatus") == 404
+            )
             own = [e for e in errors if "status of 404" in e]
             assert len(own) == 1, "only the page itself is missing, none of its assets"
             errors = [e for e in errors if e not in own]

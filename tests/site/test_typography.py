@@ -103,7 +103,9 @@ def test_no_date_weekday_name_amount_or_phone_breaks_across_lines(
         )
         broken = [(f["kind"], f["context"]) for f in found if f["broken"]]
         assert broken == [], f"{len(broken)} of {len(found)} units break across lines"
-        assert any(f["kind"] == "phone" for f in found), "the footer's phone number is on every page"
+        assert any(f["kind"] == "phone" for f in found), (
+            "the footer's phone number is on every page"
+        )
         kept = page.evaluate(
             """() => [...document.querySelectorAll('.gs-nw')].filter((e) => {
                 const rects = [...e.getClientRects()].filter((r) => r.width > 0);
@@ -162,7 +164,7 @@ BODY_TEXT = r"""() => {
 def test_body_text_is_at_least_18px_with_line_height_at_least_one_and_a_half(
     kind: str, mode: tuple[str, Any], site_url: str
 ) -> None:
-    name, context = mode
+    _name, context = mode
     page = context.new_page()
     try:
         page.goto(_url(site_url, kind), wait_until="networkidle")
@@ -174,7 +176,11 @@ def test_body_text_is_at_least_18px_with_line_height_at_least_one_and_a_half(
 
 
 def _paragraph_size(page: Any) -> float:
-    return float(page.evaluate("parseFloat(getComputedStyle(document.querySelector('.md-content p')).fontSize)"))
+    return float(
+        page.evaluate(
+            "parseFloat(getComputedStyle(document.querySelector('.md-content p')).fontSize)"
+        )
+    )
 
 
 def test_the_switch_enlarges_the_text_and_is_remembered_before_the_first_paint(
@@ -338,4 +344,3 @@ def test_thousands_keeps_the_digits_as_written() -> None:
 
 def test_a_wrongly_grouped_number_is_left_as_written() -> None:
     assert typeset_html("<p>12,34 元</p>", SETTING, "") == f"<p>{_nw('12,34 元')}</p>"
-
