@@ -10,12 +10,19 @@ with a way home and a working search box; phone numbers are tel: links.
 
 from __future__ import annotations
 
+import functools
+import http.server
+import re
+import shutil
+import threading
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
+from generator.site.command import SiteRequestHandler
 from generator.site.typography import Typesetting, thousands, typeset_html
 from tests.conftest import REPO
 from tests.site.conftest import ARTIFACTS
@@ -344,3 +351,52 @@ def test_thousands_keeps_the_digits_as_written() -> None:
 
 def test_a_wrongly_grouped_number_is_left_as_written() -> None:
     assert typeset_html("<p>12,34 元</p>", SETTING, "") == f"<p>{_nw('12,34 元')}</p>"
+
+
+def test_the_switch_keeps_working_across_material_instant_navigation(
+    browser: Any, sample_site: Path, tmp_path: Path
+) -> None:
+    """With `navigation.instant` material swaps pages in one document; the class on <html>
+    and the document's click handler must survive the swap. The feature is switched on
+    in a copy of the built site (the theme reads it from each page's __config)."""
+    site = tmp_path / "site"
+    shutil.copytree(sample_site, site, ignore=shutil.ignore_patterns("posters", "log"))
+    for page_file in site.rglob("*.html"):
+        text = page_file.read_text(encoding="utf-8")
+        page_file.write_text(
+            text.replace(
+                '"features": ["navigation.top"]',
+                '"features": ["navigation.top", "navigation.instant"]',
+            ),
+            encoding="utf-8",
+        )
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(SiteRequestHandler, directory=str(site))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    root = f"http://127.0.0.1:{server.server_address[1]}/"
+    sitemap = site / "sitemap.xml"  # instant navigation follows only the sitemap's addresses
+    sitemap.write_text(
+        re.sub(r"<loc>https?://[^/<]+/", f"<loc>{root}", sitemap.read_text(encoding="utf-8")),
+        encoding="utf-8",
+    )
+    (site / "sitemap.xml.gz").unlink(missing_ok=True)
+    page = browser.new_page(viewport=VIEWPORTS["desktop"])
+    try:
+        page.goto(root, wait_until="networkidle")
+        page.evaluate("window.gsSameDocument = true")
+        page.get_by_role("button", name="大字").click()
+        page.locator("article a[href*='matters/']").first.click()
+        page.wait_for_url("**/matters/**")
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate("window.gsSameDocument") is True, "instant navigation swapped the page"
+        assert page.evaluate("document.documentElement.classList.contains('gs-elder')")
+        switch = page.get_by_role("button", name="大字")
+        assert switch.get_attribute("aria-pressed") == "true"
+        switch.click()
+        assert not page.evaluate("document.documentElement.classList.contains('gs-elder')")
+        assert page.evaluate("localStorage.getItem('gongshi-elder')") is None
+    finally:
+        page.close()
+        server.shutdown()
+        server.server_close()
