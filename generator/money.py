@@ -82,6 +82,11 @@ def yuan(amount: Decimal) -> str:
     return f"{amount:,.2f}"
 
 
+def grouped(number: int | Decimal) -> str:
+    """A count or an area as every page writes it: `1,286` 户, `95,870.25` 平方米."""
+    return f"{number:,}"
+
+
 def typed_yuan(amount: Decimal) -> str:
     """An amount as a record must have it typed: two decimals, no separators (`14409.90`)."""
     return f"{amount:.2f}"

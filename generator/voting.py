@@ -10,7 +10,7 @@ comparison is cross-multiplied.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 from generator.models import Decision, Tally, Vote
@@ -103,10 +103,13 @@ def vote_verdict(vote: Vote) -> Verdict:
 
 
 def percent(part: Fraction, whole: Fraction) -> str:
-    """A share for people to read, rounded for display only (decisions never use it)."""
+    """A share for people to read, rounded half up for display only (decisions never use
+    it), exactly as the site's table, chart and poster all print it: `75.27%`."""
     if whole == 0:
         return "—"
-    return f"{float(part / whole) * 100:.2f}%"
+    share = part / whole
+    exact = Decimal(share.numerator) / Decimal(share.denominator) * 100
+    return f"{exact.quantize(Decimal('0.01'), rounding=ROUND_HALF_UP)}%"
 
 
 TALLY_LABELS = (

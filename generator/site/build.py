@@ -37,6 +37,7 @@ from generator.site.pages import Page, Section, site_pages
 from generator.site.recent import disclosures
 from generator.site.render import markdown_environment, render, templates_dir
 from generator.site.search import SearchIndexFailed, index_site
+from generator.site.typography import project_typesetting, typeset_site
 
 
 @dataclass(frozen=True)
@@ -153,6 +154,8 @@ def build_site(
         with rendering("用 mkdocs 生成网站", passing=(MkDocsFailed,)):
             run_mkdocs(project_dir / "mkdocs.yml", built, latest_change(site))
         prune_theme_assets(built)
+        with rendering("排版网页（日期、金额、姓名不折行）"):
+            typeset_site(built, project_typesetting(project))
         if search:
             progress(_("正在建立搜索索引……"))
             with rendering("建立搜索索引", passing=(SearchIndexFailed,)):

@@ -11,13 +11,14 @@ Coordinates are computed in exact decimals and rounded for drawing only.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
+from generator.chinese_dates import chinese_date
 from generator.money import yuan
 from generator.site.render import render, svg_environment
-from generator.voting import Measure, Verdict
+from generator.voting import Measure, Verdict, percent
 
 WIDTH = 360
 """Drawn at phone width so that 14-unit text stays about 14 px on a 360 px screen."""
@@ -39,10 +40,78 @@ def short_yuan(amount: Decimal) -> str:
     return f"{amount.quantize(Decimal('1'), rounding=ROUND_HALF_UP)}"
 
 
+QUARTER_NAMES = ("一季度", "二季度", "三季度", "四季度")
+QUARTERS_LABELLED = 8
+"""Up to two years, each quarter is named under the line; longer, each year is."""
+
+
+@dataclass(frozen=True)
+class Quarter:
+    year: int
+    number: int
+    start: date
+    """The quarter's first day, or the chart's first day when it starts inside it."""
+    end: date
+    """The quarter's last day, or the chart's last day."""
+
+    @property
+    def words(self) -> str:
+        return f"{self.year}年{QUARTER_NAMES[self.number - 1]}"
+
+    @property
+    def complete(self) -> bool:
+        """Whether the chart reaches the quarter's last day (a running quarter does not)."""
+        return (self.end + timedelta(1)).month != self.end.month and self.end.month % 3 == 0
+
+
+def chart_quarters(first: date, last: date) -> list[Quarter]:
+    """The calendar quarters the chart spans, clipped to its first and last day."""
+    quarters = []
+    year, number = first.year, (first.month - 1) // 3 + 1
+    while date(year, number * 3 - 2, 1) <= last:
+        start = date(year, number * 3 - 2, 1)
+        after = date(year + 1, 1, 1) if number == 4 else date(year, number * 3 + 1, 1)
+        quarters.append(Quarter(year, number, max(start, first), min(after - timedelta(1), last)))
+        year, number = (year + 1, 1) if number == 4 else (year, number + 1)
+    return quarters
+
+
+def balance_at(points: list[tuple[date, Decimal]], day: date) -> Decimal:
+    """The balance at the end of `day`: the last point on or before it."""
+    return [balance for when, balance in points if when <= day][-1]
+
+
+def balance_words(points: list[tuple[date, Decimal]]) -> str:
+    """The chart in words, for its description and alt text: each quarter's closing balance
+    (each year's, past two years), so a reader without the picture has every number."""
+    quarters = chart_quarters(points[0][0], points[-1][0])
+    by_year = len(quarters) > QUARTERS_LABELLED
+    closing = [
+        (
+            (f"{q.year}年末" if by_year else f"{q.words}末")
+            if q.complete
+            else f"截至{chinese_date(q.end)}",
+            q.end,
+        )
+        for q in quarters
+        if not by_year or q.number == 4 or q is quarters[-1]
+    ]
+    low = min(balance for _, balance in points)
+    high = max(balance for _, balance in points)
+    return (
+        f"从{chinese_date(points[0][0])}到{chinese_date(points[-1][0])}，"
+        f"期初 {yuan(points[0][1])} 元，最低 {yuan(low)} 元，最高 {yuan(high)} 元；"
+        + "；".join(f"{words} {yuan(balance_at(points, day))} 元" for words, day in closing)
+        + "。"
+    )
+
+
 def balance_chart(points: list[tuple[date, Decimal]], label: str) -> str:
-    """The balance over time as a line, with its lowest and highest values marked."""
+    """The balance over time as a line, with its lowest and highest values marked and each
+    quarter (each year, past two years) marked and named under it."""
     top, left, plot_w, plot_h = 46, 52, WIDTH - 64, 150  # the title sits above the top label
-    days = [(day - points[0][0]).days for day, _ in points]
+    first = points[0][0]
+    days = [(day - first).days for day, _ in points]
     span = max(days[-1], 1)
     low = min(Decimal(0), *(balance for _, balance in points))
     high = max(balance for _, balance in points)
@@ -54,13 +123,38 @@ def balance_chart(points: list[tuple[date, Decimal]], label: str) -> str:
     def y(amount: Decimal) -> str:
         return _px(top + plot_h - Fraction(amount - low) * plot_h / Fraction(scale))
 
+    def middle(start: date, end: date) -> str:
+        return x(((start - first).days + (end - first).days + 1) // 2)
+
+    quarters = chart_quarters(first, points[-1][0])
+    ticks = [x((q.start - first).days) for q in quarters[1:]]
+    if len(quarters) <= QUARTERS_LABELLED:
+        names = [(middle(q.start, q.end), QUARTER_NAMES[q.number - 1]) for q in quarters]
+        years = [
+            (middle(q.start, q.end), f"{q.year}年")
+            for i, q in enumerate(quarters)
+            if i == 0 or q.number == 1
+        ]
+    else:
+        by_year: dict[int, list[Quarter]] = {}
+        for quarter in quarters:
+            by_year.setdefault(quarter.year, []).append(quarter)
+        step = max(1, -(-len(by_year) // 6))  # at most six year labels fit the width
+        names = []
+        years = [
+            (middle(qs[0].start, qs[-1].end), f"{year}年")
+            for i, (year, qs) in enumerate(by_year.items())
+            if i % step == 0
+        ]
+        ticks = [x((qs[0].start - first).days) for qs in list(by_year.values())[1:]]
     line = " ".join(f"{x(d)},{y(b)}" for d, (_, b) in zip(days, points, strict=True))
     return render(
         svg_environment(),
         "balance.svg.j2",
         width=WIDTH,
-        height=top + plot_h + 40,
+        height=top + plot_h + 52,
         label=label,
+        words=balance_words(points),
         line=line,
         area=f"{x(0)},{y(low)} {line} {x(days[-1])},{y(low)}",
         left=left,
@@ -71,9 +165,9 @@ def balance_chart(points: list[tuple[date, Decimal]], label: str) -> str:
         y_low=y(low),
         high=short_yuan(high),
         low=short_yuan(low),
-        first=points[0][0],
-        last=points[-1][0],
-        latest=yuan(points[-1][1]),
+        ticks=ticks,
+        names=names,
+        years=years,
     )
 
 
@@ -128,7 +222,7 @@ def _share(part: Fraction, whole: Fraction) -> Fraction:
 
 def _amount(value: Fraction, unit: str) -> str:
     if unit == "户":
-        return f"{int(value)} 户"
+        return f"{int(value):,} 户"
     return f"{Decimal(value.numerator) / Decimal(value.denominator):,.2f} 平方米"
 
 
@@ -157,8 +251,18 @@ def _approval(name: str, measure: Measure, unit: str, verdict: Verdict) -> VoteB
 
 
 def percent_text(share: Fraction) -> str:
-    exact = Decimal(share.numerator) / Decimal(share.denominator) * 100
-    return f"{exact.quantize(Decimal('0.01'), rounding=ROUND_HALF_UP)}%"
+    return percent(share, Fraction(1))
+
+
+def vote_words(verdict: Verdict, result: str) -> str:
+    """The vote chart in words, for its alt text: the result and each of the four tests
+    with its figures, its share and the share the law asks for."""
+    tests = "；".join(
+        f"{bar.name} {bar.detail}，占 {percent_text(bar.share)}，要求{bar.threshold_words}，"
+        + ("达到" if bar.met else "未达到")
+        for bar in vote_bars(verdict)
+    )
+    return f"表决结果：{result}。{tests}。"
 
 
 def vote_chart(verdict: Verdict, label: str) -> str:

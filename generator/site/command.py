@@ -251,9 +251,24 @@ def content_state(root: Path) -> tuple[tuple[str, int, int], ...]:
     return tuple(state)
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class SiteRequestHandler(http.server.SimpleHTTPRequestHandler):
+    """The built site as a host serves it: a missing page gets the site's own 404.html
+    (the Chinese “找不到这个页面” page), as GitHub Pages and most hosts do."""
+
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or self.command != "GET" or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
 
 def serve(
@@ -262,7 +277,7 @@ def serve(
     """Build, serve `out_dir`, and rebuild whenever a record or site_config.yml changes."""
     if build_once(root, out_dir, today, posters) != EXIT_OK and not out_dir.is_dir():
         return EXIT_CONTENT
-    handler = functools.partial(_QuietHandler, directory=str(out_dir))
+    handler = functools.partial(SiteRequestHandler, directory=str(out_dir))
     try:
         server = http.server.ThreadingHTTPServer((host, port), handler)
     except OSError as error:

@@ -42,6 +42,8 @@ VERIFY_CSS = "assets/gongshi-verify.css"
 VERIFY_JS = "assets/gongshi-verify.js"
 """The 核验 page's script, on every page: a record page opened from a poster's QR code
 (`?code=…`) says at once whether that poster is the current version."""
+ELDER_JS = "assets/gongshi-elder.js"
+"""The 大字 / 长辈模式 switch in the header (applied before first paint by partials/elder-head.html)."""
 LOG_JS = "assets/gongshi-log.js"
 """Checks the public log (log/) against the checkpoint this browser saw last, on every page."""
 STATUS_JS = "assets/gongshi-status.js"
@@ -78,7 +80,13 @@ def mkdocs_config(project: Project, title: str, search: bool = True) -> dict[str
         "plugins": [],
         "extra": {"generator": False, "pagefind": search},
         "extra_css": [EXTRA_CSS, VERIFY_CSS],
-        "extra_javascript": [*([EXTRA_JS] if search else []), LOG_JS, VERIFY_JS, STATUS_JS],
+        "extra_javascript": [
+            *([EXTRA_JS] if search else []),
+            ELDER_JS,
+            LOG_JS,
+            VERIFY_JS,
+            STATUS_JS,
+        ],
         "markdown_extensions": ["tables", "attr_list", "sane_lists", {"toc": {"permalink": False}}],
         "nav": [{name: path} for name, path in NAV],
         "validation": {

@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from generator import resources
 from generator.chinese_dates import chinese_date
-from generator.money import yuan
+from generator.money import grouped, yuan
 from generator.site.escaping import front_matter, html_text, md_block, md_finalize, md_inline
 
 
@@ -89,6 +89,7 @@ def _add_filters(env: Environment) -> None:
         cdate=chinese_date,
         money=_money,
         yuan=lambda amount: yuan(amount),
+        number=grouped,
         h=lambda value: Markup(html_text(value)),
     )
 

@@ -20,6 +20,7 @@ import pytest
 
 from generator.project import load_project
 from generator.site.build import build_site
+from generator.site.command import SiteRequestHandler
 from tests.conftest import REPO, TODAY
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -56,14 +57,13 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build(root, root / "site")
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+_QuietHandler = SiteRequestHandler
+"""The site served as a host serves it, its 404.html for a missing page (other tests use it)."""
 
 
 @pytest.fixture(scope="session")
 def site_url(sample_site: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(sample_site))
+    handler = functools.partial(SiteRequestHandler, directory=str(sample_site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

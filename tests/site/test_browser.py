@@ -1,7 +1,8 @@
 """The built sample in headless Chromium, as a resident on a phone and on a desktop sees it.
 
 Each kind of page must load with no console error and no request to any host but
-the local one; axe-core finds no serious or critical accessibility violation;
+the local one; axe-core finds no serious or critical accessibility violation, in
+长辈模式 (大字) too;
 the theme's search box finds a matter by a word of its title. Screenshots are
 kept in tests/artifacts/site/ to be looked at.
 """
@@ -31,6 +32,10 @@ PAGES = {
     "verify": "verify/",
     "report": "report/",
 }
+NOT_FOUND = "no-such-page/"
+"""Any missing address: the host serves the site's 404.html (tests/site/conftest.py)."""
+ELDER = "try { localStorage.setItem('gongshi-elder', '1') } catch (e) {}"
+"""What the 大字 switch leaves on a device: every later page opens in 长辈模式."""
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1366, "height": 900}}
 
 
@@ -48,9 +53,11 @@ def viewport(request: pytest.FixtureRequest, browser: Any) -> Iterator[tuple[str
     context.close()
 
 
-def open_page(context: Any, url: str) -> tuple[Any, list[str], list[str]]:
+def open_page(context: Any, url: str, elder: bool = False) -> tuple[Any, list[str], list[str]]:
     """The page once loaded, with its console errors and the hosts it requested."""
     page = context.new_page()
+    if elder:
+        page.add_init_script(ELDER)
     errors: list[str] = []
     hosts: list[str] = []
     page.on(
@@ -66,8 +73,6 @@ def open_page(context: Any, url: str) -> tuple[Any, list[str], list[str]]:
 def test_page_loads_locally_without_errors_and_passes_axe(
     kind: str, viewport: tuple[str, Any], site_url: str
 ) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-
     name, context = viewport
     page, errors, hosts = open_page(context, site_url + PAGES[kind])
     try:
@@ -76,18 +81,52 @@ def test_page_loads_locally_without_errors_and_passes_axe(
         assert errors == []
         assert set(hosts) == {"127.0.0.1"}
         assert page.locator("html").get_attribute("lang") == "zh-CN"
-        results = Axe().run(page)
-        serious = [
-            (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-            for v in results.response["violations"]
-            if v["impact"] in ("serious", "critical")
-        ]
-        assert serious == []
+        assert serious_violations(page) == []
         if name == "phone":
             width = page.evaluate("document.documentElement.scrollWidth")
             assert width <= VIEWPORTS["phone"]["width"], "the page scrolls sideways on a phone"
     finally:
         page.close()
+
+
+def serious_violations(page: Any) -> list[tuple[str, str, list[Any]]]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    return [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+@pytest.mark.parametrize("kind", [*sorted(PAGES), "404"])
+def test_every_page_kind_passes_axe_in_elder_mode_on_a_phone(
+    kind: str, browser: Any, site_url: str
+) -> None:
+    context = browser.new_context(
+        viewport=VIEWPORTS["phone"], device_scale_factor=2, is_mobile=True, has_touch=True
+    )
+    page, errors, hosts = open_page(
+        context, site_url + (NOT_FOUND if kind == "404" else PAGES[kind]), elder=True
+    )
+    try:
+        assert page.evaluate("document.documentElement.classList.contains('gs-elder')")
+        page.screenshot(path=str(ARTIFACTS / f"{kind}-phone-elder.png"), full_page=True)
+        if kind == "404":  # the page's own status, which Chromium reports as a console error
+            assert (
+                page.evaluate("performance.getEntriesByType('navigation')[0].responseStatus") == 404
+            )
+            own = [e for e in errors if "status of 404" in e]
+            assert len(own) == 1, "only the page itself is missing, none of its assets"
+            errors = [e for e in errors if e not in own]
+        assert errors == []
+        assert set(hosts) == {"127.0.0.1"}
+        assert serious_violations(page) == []
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= VIEWPORTS["phone"]["width"], "the page scrolls sideways in 长辈模式"
+    finally:
+        context.close()
 
 
 def test_search_box_finds_a_matter_by_a_word_of_its_title(

@@ -143,8 +143,8 @@ def test_page_of_a_final_result_shows_the_window_the_reason_and_the_changed_figu
     assert "这是最终结果，2026年10月9日作出。初步结果（通过）于2026年9月28日公布" in text
     assert "异议截止：2026年10月8日：询异期已结束" in text
     assert "与初步结果的差异：询异期内2户业主反映表决票系他人代签" in text
-    assert "同意150户，15000.00平方米148户，14800.00平方米" in text
-    assert "弃权20户，2000.00平方米22户，2200.00平方米" in text
+    assert "同意150户，15,000.00平方米148户，14,800.00平方米" in text
+    assert "弃权20户，2,000.00平方米22户，2,200.00平方米" in text
     assert "如何提出异议" not in text
 
 
@@ -187,4 +187,4 @@ def test_sample_vote_staged_on_the_sample_site(sample_site: Path) -> None:
     assert "这是最终结果，2026年11月25日作出。初步结果（通过）于2026年11月17日公布" in text
     assert "异议截止：2026年11月24日：询异期已结束" in text
     assert "与初步结果的差异：询异期内有业主反映6栋一户业主的表决票计了两次" in text
-    assert "同意716户，71233.65平方米715户，71145.56平方米" in text
+    assert "同意716户，71,233.65平方米715户，71,145.56平方米" in text

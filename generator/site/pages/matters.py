@@ -22,7 +22,7 @@ from generator.models.matter import RESULT_NAMES, STAGE_NAMES, STATUS_NAMES
 from generator.money import ZERO
 from generator.publicity import days_left, objection_end
 from generator.rules.publicity import project_calendar
-from generator.site.charts import percent_text, vote_bars, vote_chart
+from generator.site.charts import percent_text, vote_bars, vote_chart, vote_words
 from generator.site.context import SiteContext, page_file
 from generator.site.pages import Asset, Page, Section
 from generator.site_layout import matters_year, section_index
@@ -265,6 +265,7 @@ def _matter_page(matter: Matter, site: SiteContext, result: Section) -> Page:
             "item_name": ITEM_NAMES[matter.vote.item],
             "bars": [(bar, percent_text(bar.share)) for bar in vote_bars(verdict)],
             "result_words": RESULT_NAMES[verdict.result],
+            "chart_words": vote_words(verdict, RESULT_NAMES[verdict.result]),
             "declared": RESULT_NAMES[matter.decision.result] if matter.decision else None,
             "words": _verdict_words(verdict),
         }
