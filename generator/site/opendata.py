@@ -18,13 +18,19 @@ from typing import Any
 from pydantic import BaseModel
 
 from generator.checksum import record_checksum
-from generator.models import Ledger, Matter
+from generator.models import Ledger, Matter, Organization, Schedule
+from generator.models.config import License
 from generator.money import ledger_totals, spending_by_matter
 from generator.project import Project
-from generator.schemas import SCHEMA_FILES, record_schema
+from generator.schemas import open_data_schema
 from generator.urls import site_base
 
 DATA_DIR = "data"
+DATA_CONVENTIONS = (
+    "金额是精确到分的十进制字符串（如 \"1234.50\"，单位元），面积也是十进制字符串（平方米），"
+    "日期写成 2026-03-01，时间写成 \"16:30\"（不带秒，北京时间）；没有填写的项不出现。"
+)
+"""How values are written in the JSON files: said in the package, each schema and the data page."""
 
 
 @dataclass(frozen=True)
@@ -201,8 +207,17 @@ def _records_json(records: Iterable[BaseModel]) -> bytes:
     return ("[\n" + ",\n".join(lines) + "\n]\n").encode("utf-8")
 
 
-def open_data_files(project: Project) -> dict[str, bytes]:
-    """`data/…` path → bytes: JSON per record type, CSV tables, schemas, datapackage.json."""
+def package_license(chosen: License) -> dict[str, str]:
+    """The Data Package `licenses` entry: its id, title and, when known, the text's address."""
+    entry = {"name": chosen.name, "title": chosen.full_title()}
+    path = chosen.full_path()
+    return {**entry, "path": path} if path else entry
+
+
+def open_data_files(project: Project, publisher: str) -> dict[str, bytes]:
+    """`data/…` path → bytes: JSON per record type, CSV tables, schemas, datapackage.json.
+
+    `publisher` (the site's title) is who the licence asks a reuser to credit."""
     organizations = sorted((i.record for i in project.organizations), key=lambda o: o.id)
     ledgers = [i.record for items in project.ledgers_by_account().values() for i in items]
     matters = sorted((i.record for i in project.matters), key=lambda m: m.id)
@@ -244,35 +259,43 @@ def open_data_files(project: Project) -> dict[str, bytes]:
                 },
             }
         )
-    for name, title, records, schema in (
-        ("organizations-json", "组织（完整记录）", organizations, "organization.schema.json"),
-        ("ledgers-json", "账目（完整记录）", ledgers, "ledger.schema.json"),
-        ("matters-json", "重大事项（完整记录）", matters, "matter.schema.json"),
-        ("schedules-json", "志愿服务排班（完整记录）", schedules, "schedule.schema.json"),
+    for name, title, records, model in (
+        ("organizations", "组织（完整记录）", organizations, Organization),
+        ("ledgers", "账目（完整记录）", ledgers, Ledger),
+        ("matters", "重大事项（完整记录）", matters, Matter),
+        ("schedules", "志愿服务排班（完整记录）", schedules, Schedule),
     ):
-        path = f"{name.removesuffix('-json')}.json"
+        path, schema_path = f"{name}.json", f"schemas/{name}.schema.json"
         files[f"{DATA_DIR}/{path}"] = _records_json(records)
+        description = (
+            f"{path}：{title}，一条记录一个对象。" + DATA_CONVENTIONS + f"格式见 {schema_path}。"
+        )
+        files[f"{DATA_DIR}/{schema_path}"] = (
+            json.dumps(open_data_schema(model, title, description), ensure_ascii=False, indent=1)
+            + "\n"
+        ).encode("utf-8")
         resources.append(
             {
-                "name": name,
+                "name": f"{name}-json",
                 "title": title,
+                "description": description,
                 "path": path,
                 "format": "json",
                 "mediatype": "application/json",
                 "encoding": "utf-8",
-                "description": f"每条记录的格式见 schemas/{schema}（JSON Schema）。",
+                "jsonSchema": schema_path,
             }
         )
-    for filename, model, _pattern in SCHEMA_FILES:
-        files[f"{DATA_DIR}/schemas/{filename}"] = (
-            json.dumps(record_schema(model), ensure_ascii=False, indent=1) + "\n"
-        ).encode("utf-8")
-    community = project.config.record.community
+    config = project.config.record
+    homepage = site_base(config.site.url)
     package = {
         "name": "gongshi-disclosures",
-        "title": f"{community.name}公示数据",
-        "description": "小区组织、收支账目、重大事项和志愿服务排班的公开数据，由 Gongshi 从公示记录生成。",
-        "homepage": site_base(project.config.record.site.url),
+        "title": f"{config.community.name}公示数据",
+        "description": "小区组织、收支账目、重大事项和志愿服务排班的公开数据，由 Gongshi 从公示记录生成。"
+        + DATA_CONVENTIONS,
+        "homepage": homepage,
+        "licenses": [package_license(config.site.license)],
+        "contributors": [{"title": publisher, "path": homepage, "role": "publisher"}],
         "resources": resources,
     }
     files[f"{DATA_DIR}/datapackage.json"] = (
