@@ -39,6 +39,8 @@ class Column:
     title: str
     type: str
     value: Callable[[Any], object]
+    format: str = ""
+    """A Table Schema format, when the type's default is not how the cell is written."""
 
 
 def csv_bytes(columns: Sequence[Column], rows: Iterable[Any]) -> bytes:
@@ -142,8 +144,8 @@ SHIFT_COLUMNS = (
     Column("from", "起始日期", "date", lambda pair: pair[1].from_),
     Column("until", "截止日期", "date", lambda pair: pair[1].until),
     Column("except", "除外日期", "string", lambda pair: pair[1].except_),
-    Column("start", "开始时间", "string", lambda pair: f"{pair[1].start:%H:%M}"),
-    Column("end", "结束时间", "string", lambda pair: f"{pair[1].end:%H:%M}"),
+    Column("start", "开始时间", "time", lambda pair: f"{pair[1].start:%H:%M}", "%H:%M"),
+    Column("end", "结束时间", "time", lambda pair: f"{pair[1].end:%H:%M}", "%H:%M"),
     Column("activity", "活动", "string", lambda pair: pair[1].activity),
     Column("location", "地点", "string", lambda pair: pair[1].location),
     Column("volunteers", "志愿者", "string", lambda pair: pair[1].volunteers),
@@ -187,6 +189,34 @@ def _matter_columns(spent: dict[str, Any]) -> tuple[Column, ...]:
     return tuple(columns)
 
 
+@dataclass(frozen=True)
+class Table:
+    """One CSV file and its Table Schema, with the keys that tie it to the other tables
+    (a reader's tool, and `frictionless validate`, can check every reference)."""
+
+    name: str
+    title: str
+    columns: Sequence[Column]
+    rows: Sequence[Any]
+    primary_key: tuple[str, ...] = ()
+    references: tuple[tuple[tuple[str, ...], str, tuple[str, ...]], ...] = ()
+
+    def schema(self) -> dict[str, Any]:
+        fields = []
+        for column in self.columns:
+            field = {"name": column.name, "title": column.title, "type": column.type}
+            fields.append({**field, "format": column.format} if column.format else field)
+        schema: dict[str, Any] = {"fields": fields}
+        if self.primary_key:
+            schema["primaryKey"] = list(self.primary_key)
+        if self.references:
+            schema["foreignKeys"] = [
+                {"fields": list(own), "reference": {"resource": other, "fields": list(theirs)}}
+                for own, other, theirs in self.references
+            ]
+        return schema
+
+
 def ledger_csv(ledgers: Iterable[Ledger]) -> bytes:
     return csv_bytes(
         ENTRY_COLUMNS, [(ledger, entry) for ledger in ledgers for entry in ledger.entries]
@@ -223,40 +253,49 @@ def open_data_files(project: Project, publisher: str) -> dict[str, bytes]:
     matters = sorted((i.record for i in project.matters), key=lambda m: m.id)
     schedules = sorted((i.record for i in project.schedules), key=lambda s: s.team)
     spent = spending_by_matter(ledgers)
-    tables: list[tuple[str, str, Sequence[Column], list[Any]]] = [
-        ("organizations", "组织", ORGANIZATION_COLUMNS, organizations),
-        ("members", "组织成员", MEMBER_COLUMNS, [(o, m) for o in organizations for m in o.members]),
-        ("ledgers", "各期账目", LEDGER_COLUMNS, ledgers),
-        (
+    tables = (
+        Table("organizations", "组织", ORGANIZATION_COLUMNS, organizations, ("id",)),
+        Table(
+            "members",
+            "组织成员",
+            MEMBER_COLUMNS,
+            [(o, m) for o in organizations for m in o.members],
+            references=((("organization",), "organizations", ("id",)),),
+        ),
+        Table("ledgers", "各期账目", LEDGER_COLUMNS, ledgers, ("account", "period_start")),
+        Table(
             "entries",
             "收支明细",
             ENTRY_COLUMNS,
             [(ledger, e) for ledger in ledgers for e in ledger.entries],
+            references=(
+                (("account", "period_start"), "ledgers", ("account", "period_start")),
+                (("matter",), "matters", ("id",)),
+            ),
         ),
-        ("matters", "重大事项", _matter_columns(spent), matters),
-        (
+        Table("matters", "重大事项", _matter_columns(spent), matters, ("id",)),
+        Table(
             "shifts",
             "志愿服务班次",
             SHIFT_COLUMNS,
             [(s, shift) for s in schedules for shift in s.shifts],
+            references=((("team",), "organizations", ("id",)),),
         ),
-    ]
+    )
     files: dict[str, bytes] = {}
     resources: list[dict[str, Any]] = []
-    for name, title, columns, rows in tables:
-        path = f"{name}.csv"
-        files[f"{DATA_DIR}/{path}"] = csv_bytes(columns, rows)
+    for table in tables:
+        path = f"{table.name}.csv"
+        files[f"{DATA_DIR}/{path}"] = csv_bytes(table.columns, table.rows)
         resources.append(
             {
-                "name": name,
-                "title": title,
+                "name": table.name,
+                "title": table.title,
                 "path": path,
                 "format": "csv",
                 "mediatype": "text/csv",
-                "encoding": "utf-8-sig",
-                "schema": {
-                    "fields": [{"name": c.name, "title": c.title, "type": c.type} for c in columns]
-                },
+                "encoding": "utf-8",
+                "schema": table.schema(),
             }
         )
     for name, title, records, model in (
