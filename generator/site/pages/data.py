@@ -8,7 +8,7 @@ from generator.models import Matter
 from generator.models.matter import STATUS_NAMES
 from generator.site.context import SiteContext
 from generator.site.feeds import FeedItem, calendar, news_feeds, team_calendar_path
-from generator.site.opendata import DATA_CONVENTIONS, DATA_DIR, open_data_files
+from generator.site.opendata import DATA_DIR, open_data_files
 from generator.site.pages import Asset, Page, Section
 from generator.site.pages.volunteers import merged_schedules
 from generator.site.recent import Disclosure, disclosures
@@ -83,7 +83,6 @@ def section(site: SiteContext) -> Section:
             "license_title": config.site.license.full_title(),
             "license_path": config.site.license.full_path(),
             "publisher": site.title,
-            "conventions": DATA_CONVENTIONS,
         },
     )
     return Section(
