@@ -219,13 +219,17 @@ def _help_first(node: dict[str, Any]) -> dict[str, Any]:
 
 def _written_form(node: dict[str, Any]) -> dict[str, Any]:
     """The choices of one typed value, with the annotations and limits pydantic gave it."""
-    form = node[WRITTEN_AS]
+    shaped = {key: node[key] for key in _ANNOTATIONS if key in node}
+    return {**shaped, **_form_schema(node[WRITTEN_AS], _number_limits(node))}
+
+
+def _number_limits(node: dict[str, Any]) -> dict[str, Any]:
+    """The limits pydantic gave a typed value, on it or on its number choice."""
     limits = {key: node[key] for key in _NUMBER_LIMITS if key in node}
     for branch in node.get("anyOf", ()):
         if branch.get("type") in ("number", "integer"):
             limits.update({key: branch[key] for key in _NUMBER_LIMITS if key in branch})
-    shaped = {key: node[key] for key in _ANNOTATIONS if key in node}
-    return {**shaped, **_form_schema(form, limits)}
+    return limits
 
 
 def _text(form: str, pattern: str) -> dict[str, Any]:
@@ -323,7 +327,7 @@ def _for_data(node: Any) -> Any:
         return node
     if WRITTEN_AS in node:
         return _data_form(node)
-    shaped = {
+    shaped: dict[str, Any] = {
         key: {name: _for_data(field) for name, field in value.items()}
         if key == "properties"  # field names, in the model's order, not schema keywords
         else _for_data(value)
@@ -342,12 +346,8 @@ def _for_data(node: Any) -> Any:
 
 
 def _data_form(node: dict[str, Any]) -> dict[str, Any]:
-    form = node[WRITTEN_AS]
-    limits = {key: node[key] for key in _NUMBER_LIMITS if key in node}
-    for branch in node.get("anyOf", ()):
-        if branch.get("type") in ("number", "integer"):
-            limits.update({key: branch[key] for key in _NUMBER_LIMITS if key in branch})
-    shaped = {key: node[key] for key in ("title", "description") if key in node}
+    form, limits = node[WRITTEN_AS], _number_limits(node)
+    shaped: dict[str, Any] = {key: node[key] for key in ("title", "description") if key in node}
     if form not in _DATA_FORMS:
         raise ValueError(f"no open-data schema for values written as {form!r}")
     data = dict(_DATA_FORMS[form])

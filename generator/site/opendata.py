@@ -27,8 +27,8 @@ from generator.urls import site_base
 
 DATA_DIR = "data"
 DATA_CONVENTIONS = (
-    "金额是精确到分的十进制字符串（如 \"1234.50\"，单位元），面积也是十进制字符串（平方米），"
-    "日期写成 2026-03-01，时间写成 \"16:30\"（不带秒，北京时间）；没有填写的项不出现。"
+    '金额是精确到分的十进制字符串（如 "1234.50"，单位元），面积也是十进制字符串（平方米），'
+    '日期写成 2026-03-01，时间写成 "16:30"（不带秒，北京时间）；没有填写的项不出现。'
 )
 """How values are written in the JSON files: said in the package, each schema and the data page."""
 

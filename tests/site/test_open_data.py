@@ -181,7 +181,7 @@ def test_the_datapackage_names_the_licence_set_in_site_config(sample_site: Path)
     ]
     page = (sample_site / "data" / "index.html").read_text("utf-8")
     assert "本站公开数据按<strong>知识共享署名 4.0 国际许可协议（CC BY 4.0）</strong>发布" in page
-    assert "金额：精确到分的十进制字符串，单位元，如 <code>\"1526.40\"</code>" in page
+    assert '金额：精确到分的十进制字符串，单位元，如 <code>"1526.40"</code>' in page
     assert "不带秒" in page
 
 
@@ -247,9 +247,7 @@ def test_rss_links_home_and_to_itself(sample_site: Path) -> None:
     selves = [
         link.attrib for link in channel.findall(f"{ATOM_NS}link") if link.get("rel") == "self"
     ]
-    assert selves == [
-        {"href": HOME + "feed.xml", "rel": "self", "type": "application/rss+xml"}
-    ]
+    assert selves == [{"href": HOME + "feed.xml", "rel": "self", "type": "application/rss+xml"}]
 
 
 def test_atom_links_home_and_to_itself(sample_site: Path) -> None:
