@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 WEEKDAY_NAMES = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
 
@@ -24,3 +27,13 @@ def chinese_span(start: date, end: date) -> str:
 def short_date(day: date, year_known: bool) -> str:
     """`3月2日` inside a table whose heading already gives the year, else the full date."""
     return f"{day.month}月{day.day}日" if year_known else chinese_date(day)
+
+
+def chinese_if_date(text: str) -> str:
+    """A value as typed (a correction's old or new), its ISO date said as a notice says it."""
+    if _ISO_DATE.fullmatch(text):
+        try:
+            return chinese_date(date.fromisoformat(text))
+        except ValueError:
+            return text
+    return text

@@ -52,7 +52,8 @@ SCHEMA_FILES: tuple[tuple[str, type[BaseModel], str], ...] = (
 OBJECT_HELP: Mapping[str, tuple[str, str]] = {
     "SiteConfig": ("小区与网站设置", "site_config.yml：小区的基本情况、公示网站和各项检查的门槛。"),
     "Community": ("小区", "小区的名称、地址、业主户数和专有部分总面积。"),
-    "Site": ("网站", "公示网站的网址、语言和页脚的联系方式。"),
+    "Site": ("网站", "公示网站的网址、语言、页脚的联系方式和公开数据的许可协议。"),
+    "License": ("许可协议", "公开数据按什么协议发布：SPDX 编号，其他协议再写名称和网址。"),
     "Rules": ("检查规则", "各项检查的门槛，不写则用默认值；天数和比例请写明出处。"),
     "SizeRange": ("人数范围", "成员人数的下限和上限。"),
     "YearCalendar": ("一年的节假日", "国务院公布的该年放假日和调休上班日。"),
@@ -218,13 +219,17 @@ def _help_first(node: dict[str, Any]) -> dict[str, Any]:
 
 def _written_form(node: dict[str, Any]) -> dict[str, Any]:
     """The choices of one typed value, with the annotations and limits pydantic gave it."""
-    form = node[WRITTEN_AS]
+    shaped = {key: node[key] for key in _ANNOTATIONS if key in node}
+    return {**shaped, **_form_schema(node[WRITTEN_AS], _number_limits(node))}
+
+
+def _number_limits(node: dict[str, Any]) -> dict[str, Any]:
+    """The limits pydantic gave a typed value, on it or on its number choice."""
     limits = {key: node[key] for key in _NUMBER_LIMITS if key in node}
     for branch in node.get("anyOf", ()):
         if branch.get("type") in ("number", "integer"):
             limits.update({key: branch[key] for key in _NUMBER_LIMITS if key in branch})
-    shaped = {key: node[key] for key in _ANNOTATIONS if key in node}
-    return {**shaped, **_form_schema(form, limits)}
+    return limits
 
 
 def _text(form: str, pattern: str) -> dict[str, Any]:
@@ -270,6 +275,87 @@ def _choice_descriptions(values: list[Any]) -> list[str]:
         if set(typing.get_args(choice)) == set(values):
             return [help_by_value[value] for value in values]
     raise KeyError(f"CHOICE_HELP has no Chinese descriptions for the choices {values}")
+
+
+DATA_AMOUNT_PATTERN = r"^-?\d+\.\d{2}$"
+"""An amount in the open data: a decimal string exact to the fen, always two decimals."""
+
+_DATA_FORMS: Mapping[str, dict[str, Any]] = {
+    "text": {"type": "string"},
+    "date": {"type": "string", "format": "date", "pattern": WRITTEN_PATTERNS["date"]},
+    "time": {"type": "string", "pattern": r"^(?:[01]\d|2[0-3]):[0-5]\d$"},
+    "id": {"type": "string", "pattern": WRITTEN_PATTERNS["id"]},
+    "amount": {"type": "string", "pattern": DATA_AMOUNT_PATTERN},
+    "area": {"type": "string", "pattern": WRITTEN_PATTERNS["area"]},
+    "count": {"type": "integer", "minimum": 0},
+    "flag": {"type": "boolean"},
+}
+"""Each typed value as the open data writes it: one form, not the editor's choice of forms.
+
+Amounts and areas are decimal strings, as the records hold them (`Decimal` from the
+typed text): a JSON number is a binary float to most readers, and 0.10 is not one.
+Times are `"16:30"`, without seconds, as a notice writes them (JSON Schema's `time`
+format would ask for seconds and a time zone, so it is a pattern here)."""
+
+
+def open_data_schema(model: type[BaseModel], title: str, description: str) -> dict[str, Any]:
+    """The schema of one open-data JSON file: an array of records as `model_dump(mode="json")`
+    writes them, None left out. Stricter than the editor's: one form per value, no added
+    fields, so a reader can rely on it."""
+    generated = model.model_json_schema(
+        mode="validation", by_alias=True, ref_template="#/definitions/{model}"
+    )
+    definitions = generated.pop("$defs", {})
+    definitions[model.__name__] = generated
+    return {
+        "$schema": DRAFT,
+        "title": title,
+        "description": description,
+        "type": "array",
+        "items": {"$ref": f"#/definitions/{model.__name__}"},
+        "definitions": {
+            name: _help_first(_object_help(_for_data(definition), name))
+            for name, definition in sorted(definitions.items())
+        },
+    }
+
+
+def _for_data(node: Any) -> Any:
+    if isinstance(node, list):
+        return [_for_data(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    if WRITTEN_AS in node:
+        return _data_form(node)
+    shaped: dict[str, Any] = {
+        key: {name: _for_data(field) for name, field in value.items()}
+        if key == "properties"  # field names, in the model's order, not schema keywords
+        else _for_data(value)
+        for key, value in node.items()
+        if key != "default"
+    }
+    if "enum" in shaped and "enumDescriptions" not in shaped:
+        shaped["enumDescriptions"] = _choice_descriptions(shaped["enum"])
+    if "anyOf" in shaped:  # None is left out of the data, so null is never a choice
+        choices = [branch for branch in shaped.pop("anyOf") if branch != {"type": "null"}]
+        if len(choices) == 1:
+            shaped = {**choices[0], **shaped}
+        else:
+            shaped["anyOf"] = choices
+    return _help_first(shaped)
+
+
+def _data_form(node: dict[str, Any]) -> dict[str, Any]:
+    form, limits = node[WRITTEN_AS], _number_limits(node)
+    shaped: dict[str, Any] = {key: node[key] for key in ("title", "description") if key in node}
+    if form not in _DATA_FORMS:
+        raise ValueError(f"no open-data schema for values written as {form!r}")
+    data = dict(_DATA_FORMS[form])
+    if form == "amount" and limits.get("minimum", -1) >= 0:
+        data["pattern"] = data["pattern"].replace("^-?", "^", 1)
+    elif form == "count":
+        data.update(limits)
+    return {**shaped, **data}
 
 
 def write_schemas(folder: Path) -> list[Path]:

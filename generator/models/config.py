@@ -88,6 +88,65 @@ class Community(Model):
     neighborhood: Text | None = Field(None, title="所属社区", description="如 xx 社区居委会。")
 
 
+KNOWN_LICENSES: dict[str, tuple[str, str]] = {
+    "CC-BY-4.0": (
+        "知识共享署名 4.0 国际许可协议（CC BY 4.0）",
+        "https://creativecommons.org/licenses/by/4.0/",
+    ),
+    "CC-BY-SA-4.0": (
+        "知识共享署名-相同方式共享 4.0 国际许可协议（CC BY-SA 4.0）",
+        "https://creativecommons.org/licenses/by-sa/4.0/",
+    ),
+    "CC0-1.0": (
+        "知识共享 CC0 1.0 公共领域贡献（CC0 1.0）",
+        "https://creativecommons.org/publicdomain/zero/1.0/",
+    ),
+    "ODC-BY-1.0": (
+        "开放数据共享署名许可协议（ODC-By 1.0）",
+        "https://opendatacommons.org/licenses/by/1-0/",
+    ),
+    "ODbL-1.0": (
+        "开放数据库许可协议（ODbL 1.0）",
+        "https://opendatacommons.org/licenses/odbl/1-0/",
+    ),
+    "PDDL-1.0": (
+        "开放数据共享公共领域贡献和许可协议（PDDL 1.0）",
+        "https://opendatacommons.org/licenses/pddl/1-0/",
+    ),
+}
+"""The open licences a secretary can name by their id alone: title and address filled in."""
+
+DEFAULT_LICENSE = "CC-BY-4.0"
+
+
+class License(Model):
+    """The licence of the open data, as a Frictionless Data Package names it."""
+
+    name: Text = Field(
+        DEFAULT_LICENSE,
+        title="许可协议编号",
+        description="许可协议的 SPDX 编号，默认 CC-BY-4.0（知识共享署名 4.0：任何人都可以使用、"
+        "转载和加工，注明出自本小区公示网站即可）。写 " + "、".join(KNOWN_LICENSES) + " 之一时，"
+        "名称和网址会自动填上；写其他协议时请同时写 title 和 path。",
+    )
+    title: Text | None = Field(
+        None, title="许可协议名称", description="协议的全称，如 知识共享署名 4.0 国际许可协议。"
+    )
+    path: Text | None = Field(
+        None,
+        title="许可协议网址",
+        description="协议全文的网址，如 https://creativecommons.org/licenses/by/4.0/。",
+    )
+
+    def full_title(self) -> str:
+        known = KNOWN_LICENSES.get(self.name)
+        return self.title or (known[0] if known else self.name)
+
+    def full_path(self) -> str | None:
+        known = KNOWN_LICENSES.get(self.name)
+        return self.path or (known[1] if known else None)
+
+
 class Site(Model):
     url: Text = Field(
         title="网址", description="公示网站的地址，以 / 结尾，海报上的二维码指向这里。"
@@ -98,6 +157,12 @@ class Site(Model):
         None,
         title="联系方式",
         description="网站页脚显示的联系方式：分项写 phone、address、hours、email，或写成一句话。",
+    )
+    license: License = Field(
+        default_factory=License,
+        title="公开数据许可协议",
+        description="公开数据（网站 data/ 文件夹里的 JSON、CSV）按什么协议发布，写进 "
+        "datapackage.json，并显示在“公开数据与核对”页。不写则为 CC-BY-4.0。",
     )
 
 

@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 from feedgen.feed import FeedGenerator
 from icalendar import Calendar, Event, vRecur
 
+from generator.chinese_dates import chinese_date
 from generator.models import Schedule, Shift
 from generator.shifts import shift_days
 from generator.site.escaping import plain_line, sanitized_html, xml_safe
@@ -28,6 +29,7 @@ from generator.site_layout import team_calendar
 
 CHINA = ZoneInfo("Asia/Shanghai")
 RSS, ATOM = "feed.xml", "atom.xml"
+FEED_TYPES = {RSS: "application/rss+xml", ATOM: "application/atom+xml"}
 FEED_SIZE = 50
 ICAL_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
@@ -60,8 +62,11 @@ class FeedItem:
         )
 
     def description_html(self) -> str:
-        """What a feed reader renders: escaped text, then the Markdown as the page shows it."""
-        text = f"<p>{html.escape(plain_line(self.summary), quote=False)}</p>"
+        """What a feed reader renders: the day as a notice writes it (a reader shows the
+        feed's own date in its own language), the escaped text, then the Markdown as the
+        page shows it."""
+        line = f"{chinese_date(self.day)}：{plain_line(self.summary)}"
+        text = f"<p>{html.escape(line, quote=False)}</p>"
         body = sanitized_html(self.markdown) if self.markdown.strip() else ""
         return xml_safe(text + ("\n" + body if body else ""))
 
@@ -72,13 +77,17 @@ def news_feeds(site_title: str, site_url: str, items: list[FeedItem]) -> dict[st
     Atom says a title is plain text, but RSS leaves it open and many readers render
     an RSS title as HTML, so the RSS feed carries its titles HTML-escaped as well.
     """
-    rss = _feed(site_title, site_url, items, lambda text: html.escape(text, quote=False))
-    atom = _feed(site_title, site_url, items, lambda text: text)
+    rss = _feed(site_title, site_url, RSS, items, lambda text: html.escape(text, quote=False))
+    atom = _feed(site_title, site_url, ATOM, items, lambda text: text)
     return {RSS: rss.rss_str(pretty=True), ATOM: atom.atom_str(pretty=True)}
 
 
 def _feed(
-    site_title: str, site_url: str, items: list[FeedItem], as_text: Callable[[str], str]
+    site_title: str,
+    site_url: str,
+    own_file: str,
+    items: list[FeedItem],
+    as_text: Callable[[str], str],
 ) -> FeedGenerator:
     newest = sorted(items, key=lambda item: (item.day, item.url), reverse=True)[:FEED_SIZE]
     base = site_url.rstrip("/") + "/"
@@ -88,8 +97,10 @@ def _feed(
     feed.title(as_text(site_title))
     feed.subtitle(as_text(f"{site_title}：新增和修改的公示"))
     feed.description(as_text(f"{site_title}：新增和修改的公示"))
+    # feedgen gives RSS's channel <link> the last link set: the site's home, set after
+    # the feed's own address (its rel="self", in RSS as <atom:link>)
+    feed.link(href=base + own_file, rel="self", type=FEED_TYPES[own_file])
     feed.link(href=base, rel="alternate")
-    feed.link(href=base + ATOM, rel="self")
     feed.language("zh-CN")
     stamp = _moment(newest[0].day) if newest else _moment(date(2000, 1, 1))
     feed.updated(stamp)

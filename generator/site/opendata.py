@@ -18,13 +18,19 @@ from typing import Any
 from pydantic import BaseModel
 
 from generator.checksum import record_checksum
-from generator.models import Ledger, Matter
+from generator.models import Ledger, Matter, Organization, Schedule
+from generator.models.config import License
 from generator.money import ledger_totals, spending_by_matter
 from generator.project import Project
-from generator.schemas import SCHEMA_FILES, record_schema
+from generator.schemas import open_data_schema
 from generator.urls import site_base
 
 DATA_DIR = "data"
+DATA_CONVENTIONS = (
+    '金额是精确到分的十进制字符串（如 "1234.50"，单位元），面积也是十进制字符串（平方米），'
+    '日期写成 2026-03-01，时间写成 "16:30"（不带秒，北京时间）；没有填写的项不出现。'
+)
+"""How values are written in the JSON files: said in the package, each schema and the data page."""
 
 
 @dataclass(frozen=True)
@@ -33,6 +39,8 @@ class Column:
     title: str
     type: str
     value: Callable[[Any], object]
+    format: str = ""
+    """A Table Schema format, when the type's default is not how the cell is written."""
 
 
 def csv_bytes(columns: Sequence[Column], rows: Iterable[Any]) -> bytes:
@@ -136,8 +144,8 @@ SHIFT_COLUMNS = (
     Column("from", "起始日期", "date", lambda pair: pair[1].from_),
     Column("until", "截止日期", "date", lambda pair: pair[1].until),
     Column("except", "除外日期", "string", lambda pair: pair[1].except_),
-    Column("start", "开始时间", "string", lambda pair: f"{pair[1].start:%H:%M}"),
-    Column("end", "结束时间", "string", lambda pair: f"{pair[1].end:%H:%M}"),
+    Column("start", "开始时间", "time", lambda pair: f"{pair[1].start:%H:%M}", "%H:%M"),
+    Column("end", "结束时间", "time", lambda pair: f"{pair[1].end:%H:%M}", "%H:%M"),
     Column("activity", "活动", "string", lambda pair: pair[1].activity),
     Column("location", "地点", "string", lambda pair: pair[1].location),
     Column("volunteers", "志愿者", "string", lambda pair: pair[1].volunteers),
@@ -181,6 +189,34 @@ def _matter_columns(spent: dict[str, Any]) -> tuple[Column, ...]:
     return tuple(columns)
 
 
+@dataclass(frozen=True)
+class Table:
+    """One CSV file and its Table Schema, with the keys that tie it to the other tables
+    (a reader's tool, and `frictionless validate`, can check every reference)."""
+
+    name: str
+    title: str
+    columns: Sequence[Column]
+    rows: Sequence[Any]
+    primary_key: tuple[str, ...] = ()
+    references: tuple[tuple[tuple[str, ...], str, tuple[str, ...]], ...] = ()
+
+    def schema(self) -> dict[str, Any]:
+        fields = []
+        for column in self.columns:
+            field = {"name": column.name, "title": column.title, "type": column.type}
+            fields.append({**field, "format": column.format} if column.format else field)
+        schema: dict[str, Any] = {"fields": fields}
+        if self.primary_key:
+            schema["primaryKey"] = list(self.primary_key)
+        if self.references:
+            schema["foreignKeys"] = [
+                {"fields": list(own), "reference": {"resource": other, "fields": list(theirs)}}
+                for own, other, theirs in self.references
+            ]
+        return schema
+
+
 def ledger_csv(ledgers: Iterable[Ledger]) -> bytes:
     return csv_bytes(
         ENTRY_COLUMNS, [(ledger, entry) for ledger in ledgers for entry in ledger.entries]
@@ -201,78 +237,104 @@ def _records_json(records: Iterable[BaseModel]) -> bytes:
     return ("[\n" + ",\n".join(lines) + "\n]\n").encode("utf-8")
 
 
-def open_data_files(project: Project) -> dict[str, bytes]:
-    """`data/…` path → bytes: JSON per record type, CSV tables, schemas, datapackage.json."""
+def package_license(chosen: License) -> dict[str, str]:
+    """The Data Package `licenses` entry: its id, title and, when known, the text's address."""
+    entry = {"name": chosen.name, "title": chosen.full_title()}
+    path = chosen.full_path()
+    return {**entry, "path": path} if path else entry
+
+
+def open_data_files(project: Project, publisher: str) -> dict[str, bytes]:
+    """`data/…` path → bytes: JSON per record type, CSV tables, schemas, datapackage.json.
+
+    `publisher` (the site's title) is who the licence asks a reuser to credit."""
     organizations = sorted((i.record for i in project.organizations), key=lambda o: o.id)
     ledgers = [i.record for items in project.ledgers_by_account().values() for i in items]
     matters = sorted((i.record for i in project.matters), key=lambda m: m.id)
     schedules = sorted((i.record for i in project.schedules), key=lambda s: s.team)
     spent = spending_by_matter(ledgers)
-    tables: list[tuple[str, str, Sequence[Column], list[Any]]] = [
-        ("organizations", "组织", ORGANIZATION_COLUMNS, organizations),
-        ("members", "组织成员", MEMBER_COLUMNS, [(o, m) for o in organizations for m in o.members]),
-        ("ledgers", "各期账目", LEDGER_COLUMNS, ledgers),
-        (
+    tables = (
+        Table("organizations", "组织", ORGANIZATION_COLUMNS, organizations, ("id",)),
+        Table(
+            "members",
+            "组织成员",
+            MEMBER_COLUMNS,
+            [(o, m) for o in organizations for m in o.members],
+            references=((("organization",), "organizations", ("id",)),),
+        ),
+        Table("ledgers", "各期账目", LEDGER_COLUMNS, ledgers, ("account", "period_start")),
+        Table(
             "entries",
             "收支明细",
             ENTRY_COLUMNS,
             [(ledger, e) for ledger in ledgers for e in ledger.entries],
+            references=(
+                (("account", "period_start"), "ledgers", ("account", "period_start")),
+                (("matter",), "matters", ("id",)),
+            ),
         ),
-        ("matters", "重大事项", _matter_columns(spent), matters),
-        (
+        Table("matters", "重大事项", _matter_columns(spent), matters, ("id",)),
+        Table(
             "shifts",
             "志愿服务班次",
             SHIFT_COLUMNS,
             [(s, shift) for s in schedules for shift in s.shifts],
+            references=((("team",), "organizations", ("id",)),),
         ),
-    ]
+    )
     files: dict[str, bytes] = {}
     resources: list[dict[str, Any]] = []
-    for name, title, columns, rows in tables:
-        path = f"{name}.csv"
-        files[f"{DATA_DIR}/{path}"] = csv_bytes(columns, rows)
+    for table in tables:
+        path = f"{table.name}.csv"
+        files[f"{DATA_DIR}/{path}"] = csv_bytes(table.columns, table.rows)
         resources.append(
             {
-                "name": name,
-                "title": title,
+                "name": table.name,
+                "title": table.title,
                 "path": path,
                 "format": "csv",
                 "mediatype": "text/csv",
-                "encoding": "utf-8-sig",
-                "schema": {
-                    "fields": [{"name": c.name, "title": c.title, "type": c.type} for c in columns]
-                },
+                "encoding": "utf-8",
+                "schema": table.schema(),
             }
         )
-    for name, title, records, schema in (
-        ("organizations-json", "组织（完整记录）", organizations, "organization.schema.json"),
-        ("ledgers-json", "账目（完整记录）", ledgers, "ledger.schema.json"),
-        ("matters-json", "重大事项（完整记录）", matters, "matter.schema.json"),
-        ("schedules-json", "志愿服务排班（完整记录）", schedules, "schedule.schema.json"),
+    for name, title, records, model in (
+        ("organizations", "组织（完整记录）", organizations, Organization),
+        ("ledgers", "账目（完整记录）", ledgers, Ledger),
+        ("matters", "重大事项（完整记录）", matters, Matter),
+        ("schedules", "志愿服务排班（完整记录）", schedules, Schedule),
     ):
-        path = f"{name.removesuffix('-json')}.json"
+        path, schema_path = f"{name}.json", f"schemas/{name}.schema.json"
         files[f"{DATA_DIR}/{path}"] = _records_json(records)
+        description = (
+            f"{path}：{title}，一条记录一个对象。" + DATA_CONVENTIONS + f"格式见 {schema_path}。"
+        )
+        files[f"{DATA_DIR}/{schema_path}"] = (
+            json.dumps(open_data_schema(model, title, description), ensure_ascii=False, indent=1)
+            + "\n"
+        ).encode("utf-8")
         resources.append(
             {
-                "name": name,
+                "name": f"{name}-json",
                 "title": title,
+                "description": description,
                 "path": path,
                 "format": "json",
                 "mediatype": "application/json",
                 "encoding": "utf-8",
-                "description": f"每条记录的格式见 schemas/{schema}（JSON Schema）。",
+                "jsonSchema": schema_path,
             }
         )
-    for filename, model, _pattern in SCHEMA_FILES:
-        files[f"{DATA_DIR}/schemas/{filename}"] = (
-            json.dumps(record_schema(model), ensure_ascii=False, indent=1) + "\n"
-        ).encode("utf-8")
-    community = project.config.record.community
+    config = project.config.record
+    homepage = site_base(config.site.url)
     package = {
         "name": "gongshi-disclosures",
-        "title": f"{community.name}公示数据",
-        "description": "小区组织、收支账目、重大事项和志愿服务排班的公开数据，由 Gongshi 从公示记录生成。",
-        "homepage": site_base(project.config.record.site.url),
+        "title": f"{config.community.name}公示数据",
+        "description": "小区组织、收支账目、重大事项和志愿服务排班的公开数据，由 Gongshi 从公示记录生成。"
+        + DATA_CONVENTIONS,
+        "homepage": homepage,
+        "licenses": [package_license(config.site.license)],
+        "contributors": [{"title": publisher, "path": homepage, "role": "publisher"}],
         "resources": resources,
     }
     files[f"{DATA_DIR}/datapackage.json"] = (

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from generator.chinese_dates import chinese_span
 from generator.cjk_text import one_line
 from generator.models import Ledger, Matter, Organization, Schedule
 from generator.models.matter import STATUS_NAMES
@@ -29,7 +30,7 @@ def _describe(record: Record, site: SiteContext) -> tuple[str, str, str]:
         return "组织", record.name, f"{len(record.members)} 名成员"
     if isinstance(record, Ledger):
         totals = ledger_totals(record)
-        period = f"{record.period.start:%Y-%m-%d}至{record.period.end:%Y-%m-%d}"
+        period = chinese_span(record.period.start, record.period.end)
         return (
             "账目",
             f"{record.name}（{period}）",

@@ -101,7 +101,7 @@ def test_open_data_is_described_by_its_datapackage(sample_site: Path) -> None:
             assert isinstance(json.loads(raw), list)
     names = {r["name"] for r in package["resources"]}
     assert {"organizations", "members", "ledgers", "entries", "matters", "shifts"} <= names
-    assert (sample_site / "data" / "schemas" / "matter.schema.json").is_file()
+    assert (sample_site / "data" / "schemas" / "matters.schema.json").is_file()
 
 
 def test_broken_internal_link_fails_the_build_and_keeps_the_old_site(

@@ -89,6 +89,11 @@ IDENTIFIERS: tuple[tuple[str, str, str], ...] = (
     ("feed.xml", "http://www.rssboard.org/rss-specification", "RSS <docs>, shown, not fetched"),
     ("atom.xml", "https://lkiesow.github.io/python-feedgen", "Atom <generator uri>, not fetched"),
     ("*.json", "http://json-schema.org/draft-07/schema#", "JSON Schema dialect, an identifier"),
+    (
+        "data/datapackage.json",
+        "https://creativecommons.org/licenses/by/4.0/",
+        "the licence's address (site.license), named for people and tools, not fetched",
+    ),
 )
 """(file, URL prefix, why it is an identifier and not a fetch) for XML, JSON and the rest."""
 

@@ -133,6 +133,7 @@ def _add_missing_holders(root: Path) -> None:
         data["site"].setdefault("title", "x")
         data["site"]["contact"].setdefault("address", "x")
         data["site"]["contact"].setdefault("hours", "x")
+        data["site"].setdefault("license", {"name": "x", "title": "x", "path": "x"})
         rules = data.setdefault("rules", {})
         rules.setdefault("publicity_source", "x")
         sizes = {"party_organization_size": (3, 7), "owners_committee_size": (5, 11)}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from generator.chinese_dates import chinese_if_date
 from generator.failures import rendering
 from generator.models import Matter
 from generator.models.matter import STATUS_NAMES
@@ -30,7 +31,8 @@ def _feed_item(site: SiteContext, site_url: str, disclosure: Disclosure) -> Feed
     if landed:
         title = f"【更正】{title}"
         changes = "；".join(
-            f"{site.correction_label(record, c.field)}由「{c.old}」改为「{c.new}」（{c.reason}）"
+            f"{site.correction_label(record, c.field)}由「{chinese_if_date(c.old)}」"
+            f"改为「{chinese_if_date(c.new)}」（{c.reason}）"
             for c in landed
         )
         summary = f"更正：{changes}。{summary}"
@@ -40,7 +42,7 @@ def _feed_item(site: SiteContext, site_url: str, disclosure: Disclosure) -> Feed
 def section(site: SiteContext) -> Section:
     project = site.project
     config = project.config.record
-    files = dict(open_data_files(project))
+    files = dict(open_data_files(project, site.title))
     site_url = site_base(config.site.url)
     items = [_feed_item(site, site_url, d) for d in disclosures(site)]
     with rendering("生成订阅（RSS、Atom）"):
@@ -78,6 +80,9 @@ def section(site: SiteContext) -> Section:
             "has_calendar": bool(schedules),
             "calendar": ALL_CALENDAR,
             "verify_page": section_index(VERIFY_FOLDER),
+            "license_title": config.site.license.full_title(),
+            "license_path": config.site.license.full_path(),
+            "publisher": site.title,
         },
     )
     return Section(
