@@ -223,13 +223,13 @@ def test_the_built_site_feed_and_poster_show_the_correction(
     page = (out / "funds" / "party-funds" / "party-funds-2026q3" / "index.html").read_text("utf-8")
     page = page[page.index("<article") :]  # the page itself, not its table of contents
     corrections = page[page.index("更正记录") : page.index("核对与修订记录")]
-    for text in (
+    for text in (  # the page writes every amount with thousands separators
         "收支明细第 1 笔的金额",
-        "1480.00",
-        "1380.00",
+        "1,480.00",
+        "1,380.00",
         "收支明细第 5 笔的金额",
-        "1620",
-        "1720.00",
+        "1620",  # written without decimals: a bare four-digit number is left as typed
+        "1,720.00",
     ):
         assert text in corrections, text
     assert "按原始发票更正：教具费与窗帘费录入时串行" in corrections

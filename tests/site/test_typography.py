@@ -386,7 +386,9 @@ def test_the_switch_keeps_working_across_material_instant_navigation(
         page.goto(root, wait_until="networkidle")
         page.evaluate("window.gsSameDocument = true")
         page.get_by_role("button", name="大字").click()
-        page.locator("article a[href*='matters/']").first.click()
+        page.locator(
+            "article a[href*='matters/']:visible"
+        ).first.click()  # status.js hides what ended
         page.wait_for_url("**/matters/**")
         page.wait_for_load_state("networkidle")
         assert page.evaluate("window.gsSameDocument") is True, "instant navigation swapped the page"
