@@ -23,6 +23,11 @@ REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "bench" / "out" / "posters"
 
 
+def _pages(pdf: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return int(next(line.split()[1] for line in info.splitlines() if line.startswith("Pages:")))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--size", default="A4")
@@ -48,6 +53,13 @@ def main() -> None:
     size_kb = sum(p.stat().st_size for p in pdfs) / 1024
     print(f"gongshi print, all records: best {min(timings):.2f} s of {options.runs} runs")
     print(f"  {len(pdfs)} PDFs, {size_kb:.0f} KB in all, {size_kb / len(pdfs):.0f} KB each")
+    sheets = {p: _pages(p) for p in pdfs}
+    single = [p.stat().st_size / 1024 for p, n in sheets.items() if n == 1]
+    print(
+        f"  {sum(sheets.values())} sheets; one-page posters up to {max(single, default=0):.0f} KB"
+    )
+    for pdf, count in sheets.items():
+        print(f"    {pdf.relative_to(OUT)}: {count} sheets, {pdf.stat().st_size / 1024:.0f} KB")
 
     started = time.perf_counter()
     write_posters(project, records, OUT, options.size)

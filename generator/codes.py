@@ -624,6 +624,16 @@ G310 = Code(
     "decision:\n  stage: preliminary\n  date: 2027-01-28     # 询异期跨进还没公布安排的 2027 年",
     "在 site_config.yml 的 holiday_calendar 中写上国务院公布的该年放假和调休日期。",
 )
+G311 = Code(
+    "G311",
+    "表决无效写成了未通过",
+    E,
+    "decision.result 为 quorum_not_met（参与表决人数不足，表决无效）时，status 是否写成了 rejected（未通过）。",
+    "参与人数不足三分之二，这次表决不算数，业主既没有同意也没有否决；写成“未通过”，海报标题和网站都会说"
+    "业主否决了这件事，与结果框里的“表决无效”自相矛盾，也会让人以为不能再提。",
+    "status: rejected\ndecision: {date: 2026-02-10, result: quorum_not_met}",
+    "status: proposed     # 方案待重新提交表决；已放弃的写 withdrawn，正在重新表决的写 voting",
+)
 
 G401 = Code(
     "G401",

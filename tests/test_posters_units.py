@@ -95,7 +95,7 @@ def test_content_cannot_inject_markup_into_a_poster(project: Project) -> None:
 
 def test_a3_scales_type_and_page(project: Project) -> None:
     html = render_poster_html(project, project.matter_by_id["lawn"].record, "a3")
-    assert "size: A3;" in html and "font-size: 21pt;" in html
+    assert "size: A3;" in html and "font-size: 22.63pt;" in html  # 16 pt × √2
 
 
 def test_poster_templates_are_found() -> None:

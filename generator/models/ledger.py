@@ -58,6 +58,11 @@ class Ledger(Model):
         (), title="对账", description="银行对账单或现金盘点余额，账面余额必须与之相符。"
     )
     note: Prose | None = Field(None, title="说明", description="对本期账目的补充说明。")
+    notice_number: Text | None = Field(
+        None,
+        title="文号",
+        description="公示的发文字号（可不写），如 翠湖业委〔2026〕5号，印在海报标题下。",
+    )
     corrections: tuple[Correction, ...] = Field(
         (), title="更正记录", description="已公布的数字、日期、人员等被改动时，每次改动写一条。"
     )

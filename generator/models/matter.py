@@ -235,6 +235,11 @@ class Matter(Model):
         description="对本事项有异议时找谁、到哪天：分项写 contact、phone、deadline，"
         "或只写找谁，如 feedback: 业委会办公室（6 栋一楼）。",
     )
+    notice_number: Text | None = Field(
+        None,
+        title="文号",
+        description="公示的发文字号（可不写），如 翠湖业委〔2026〕5号，印在海报标题下。",
+    )
     corrections: tuple[Correction, ...] = Field(
         (), title="更正记录", description="已公布的数字、日期、人员等被改动时，每次改动写一条。"
     )

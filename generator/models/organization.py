@@ -103,6 +103,11 @@ class Organization(Model):
     summary: Prose | None = Field(
         None, title="简介", description="一两句话介绍本组织（可用 Markdown）。"
     )
+    notice_number: Text | None = Field(
+        None,
+        title="文号",
+        description="公示的发文字号（可不写），如 翠湖业委〔2026〕5号，印在海报标题下。",
+    )
     corrections: tuple[Correction, ...] = Field(
         (), title="更正记录", description="已公布的数字、日期、人员等被改动时，每次改动写一条。"
     )

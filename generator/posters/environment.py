@@ -7,20 +7,37 @@ a silently blank line on the notice board.
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from functools import cache
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
 from generator.chinese_dates import chinese_date, chinese_span
 from generator.money import yuan
 from generator.posters.amounts import rmb_uppercase
+from generator.posters.unbroken import unbroken
 from generator.resources import templates_dir
 
 
 def _area(value: Decimal) -> str:
     return f"{value:,}"
+
+
+def _whole(text: str) -> Markup:
+    return Markup('<span class="nowrap">{}</span>').format(text)
+
+
+def _date(day: date | None) -> Markup:
+    """A date never breaks across lines on a poster (`2026年12月18 / 日` is misread)."""
+    return _whole(chinese_date(day))
+
+
+def _span(start: date, end: date) -> Markup:
+    first, _, last = chinese_span(start, end).partition("至")
+    return Markup("{}至{}").format(_whole(first), _whole(last))
 
 
 @cache
@@ -33,8 +50,9 @@ def poster_environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     environment.filters.update(
-        cn_date=chinese_date,
-        cn_span=chinese_span,
+        cn_date=_date,
+        cn_span=_span,
+        unbroken=unbroken,
         yuan=yuan,
         daxie=rmb_uppercase,
         area=_area,

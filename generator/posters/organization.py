@@ -9,7 +9,13 @@ from markupsafe import Markup
 from generator.models import Organization
 from generator.models.organization import KIND_NAMES
 from generator.posters.environment import render_template
-from generator.posters.frame import PageSize, contact_words, make_frame
+from generator.posters.frame import (
+    PageSize,
+    contact_line,
+    contact_words,
+    make_frame,
+    notice_posting,
+)
 from generator.posters.text_blocks import summary_blocks
 from generator.project import Project
 
@@ -43,8 +49,19 @@ def member_rows(project: Project, organization: Organization) -> list[MemberRow]
     return rows
 
 
+BASIS: dict[str, str] = {
+    "party_organization": "《中国共产党党务公开条例（试行）》",
+    "owners_committee": "《中华人民共和国民法典》第二百七十七条",
+    "property_company": "《物业管理条例》",
+}
+"""What an organization's member list is posted under; others under the community's 1+3+5 plan."""
+
+
 def render_organization_poster(project: Project, organization: Organization, size: PageSize) -> str:
     contact = contact_words(organization.contact)
+    basis = BASIS.get(organization.kind, "本小区“1+3+5”治理试点方案")
+    issued = project.today  # the members as they stand on the day printed
+    source = project.config.record.rules.publicity_source
     frame = make_frame(
         project,
         organization,
@@ -52,8 +69,12 @@ def render_organization_poster(project: Project, organization: Organization, siz
         kind_label=f"{KIND_NAMES.get(organization.kind, '组织')}成员公示",
         title=organization.name,
         issuer=organization.name,
-        issued=project.today,
+        issued=issued,
         feedback=[Markup("联系{}：{}。").format(organization.name, contact) if contact else ""],
+        notice_title=f"关于{organization.name}成员的公示",
+        opening=f"根据{basis}，现将{organization.name}成员名单及责任清单公示如下：",
+        posting=notice_posting(project, issued, source=f"公示期限参照{source}"),
+        contact=contact_line(organization),
     )
     return render_template(
         "organization.html.j2",

@@ -8,6 +8,9 @@ from pathlib import Path
 import weasyprint
 from weasyprint.text.fonts import FontConfiguration
 
+from generator.posters.font_subset import embed_used_glyphs_only
+from generator.posters.pages import laid_out
+
 
 @cache
 def _fonts() -> FontConfiguration:
@@ -17,13 +20,16 @@ def _fonts() -> FontConfiguration:
 
 def pdf_bytes(html: str, base_dir: Path | None = None) -> bytes:
     """The poster as PDF; `base_dir` resolves relative links (posters have none: all inline)."""
-    document = weasyprint.HTML(string=html, base_url=str(base_dir) if base_dir else None)
-    data: bytes = document.write_pdf(font_config=_fonts())
+    del base_dir  # posters are self-contained: inline QR, no files to resolve
+    document = laid_out(html, _fonts())
+    data: bytes = document.write_pdf(finisher=embed_used_glyphs_only)
     return data
 
 
-PDF_MARK = f"\n<!-- PDF: WeasyPrint {weasyprint.__version__} -->\n"
-"""Closes each published poster HTML, so a PDF made by another WeasyPrint is never reused."""
+LAYOUT_VERSION = 2
+"""Raised when the way a PDF is made from the same HTML changes (2: glyph subsets, page passes)."""
+PDF_MARK = f"\n<!-- PDF: WeasyPrint {weasyprint.__version__}, layout {LAYOUT_VERSION} -->\n"
+"""Closes each published poster HTML, so a PDF made another way is never reused."""
 
 
 def published_html(html: str) -> str:

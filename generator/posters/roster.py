@@ -11,7 +11,7 @@ from markupsafe import Markup
 from generator.chinese_dates import WEEKDAY_NAMES, chinese_span
 from generator.models import Schedule
 from generator.posters.environment import render_template
-from generator.posters.frame import PageSize, body_named, contact_words, make_frame
+from generator.posters.frame import PageSize, body_named, contact_line, contact_words, make_frame
 from generator.project import Project
 from generator.shifts import expand_shifts
 
@@ -140,6 +140,9 @@ def render_roster_poster(
             if contact
             else ""
         ],
+        notice_title=f"关于{name}{period.label}志愿服务值班安排的公示",
+        opening=f"现将{name}{period.label}志愿服务值班安排公示如下，欢迎居民参加和监督：",
+        contact=contact_line(team),
     )
     return render_template(
         "roster.html.j2",

@@ -72,6 +72,7 @@ RULES: tuple[Rule, ...] = (
     Rule(codes.G308, votes.objection_window_diagnostics),
     Rule(codes.G309, votes.final_difference_diagnostics),
     Rule(codes.G310, votes.objection_calendar_diagnostics),
+    Rule(codes.G311, votes.void_vote_status_diagnostics),
     Rule(codes.G401, publicity.publicity_length_diagnostics),
     Rule(codes.G402, publicity.unknown_calendar_diagnostics),
     Rule(codes.G403, publicity.decision_publication_diagnostics),

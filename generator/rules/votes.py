@@ -27,8 +27,9 @@ from generator.voting import (
 STATUSES_FOR_RESULT: dict[str, frozenset[str]] = {
     "approved": frozenset({"approved", "implementing", "completed"}),
     "rejected": frozenset({"rejected", "withdrawn"}),
-    "quorum_not_met": frozenset({"rejected", "withdrawn", "voting"}),
+    "quorum_not_met": frozenset({"proposed", "voting", "withdrawn"}),
 }
+"""A void vote (quorum not met) decided nothing: the matter waits, is voted again, or is dropped."""
 DECIDED_STATUSES = frozenset({"approved", "rejected"})
 _TALLY_HINT = (
     "每一张参与表决的票都应计入同意、反对或弃权之一（未表态或无效的票按议事规则计入弃权，"
@@ -165,12 +166,30 @@ def status_diagnostics(project: Project) -> Iterator[Diagnostic]:
         if decision is None:
             continue
         allowed = STATUSES_FOR_RESULT[decision.result]
+        if status == "rejected" and decision.result == "quorum_not_met":
+            continue  # said once, by G311, which names this slip
         if status not in allowed:
             names = "、".join(f"{s}（{STATUS_NAMES[s]}）" for s in sorted(allowed))
             yield codes.G306.at(
                 item.span("status"),
                 f"表决结果是“{RESULT_NAMES[decision.result]}”，状态却是 {status}"
                 f"（{STATUS_NAMES[status]}）。状态应为：{names}。",
+                item.record.id,
+            )
+
+
+def void_vote_status_diagnostics(project: Project) -> Iterator[Diagnostic]:
+    """A vote whose turnout fell short is void, not a rejection: the status must not say 未通过."""
+    for item in project.matters:
+        decision = item.record.decision
+        if decision is None or decision.result != "quorum_not_met":
+            continue
+        if item.record.status == "rejected":
+            yield codes.G311.at(
+                item.span("status"),
+                "表决结果是“参与表决人数不足，表决无效”（quorum_not_met），状态却写成 rejected（未通过）。"
+                "表决无效不等于业主否决：方案待重新提交表决的写 status: proposed，正在重新表决的写 voting，"
+                "不再推进的写 withdrawn。",
                 item.record.id,
             )
 
