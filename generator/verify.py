@@ -33,7 +33,7 @@ from generator.history.versions import GitHistory, record_id, record_kind
 from generator.log.current import current_log
 from generator.log.state import LogState
 from generator.log.witness import witness_status
-from generator.models import Ledger, Matter, Organization, Schedule, SiteConfig
+from generator.models import Ledger, Matter, Organization, Schedule, SiteConfig, Survey
 from generator.models.common import Correction
 from generator.models.matter import RESULT_NAMES, STATUS_NAMES
 from generator.models.organization import KIND_NAMES
@@ -66,6 +66,7 @@ _MODELS: dict[str, type[BaseModel]] = {
     "ledger": Ledger,
     "matter": Matter,
     "schedule": Schedule,
+    "survey": Survey,
     "config": SiteConfig,
 }
 
@@ -322,7 +323,7 @@ def line_answers(line: RecordLine, team_names: dict[str, str]) -> list[Answer]:
     records = [v.record or _record(line.key[0], v.canonical) for v in line.versions]
     newest = records[-1]
     page = None
-    if line.present and isinstance(newest, Organization | Ledger | Matter | Schedule):
+    if line.present and isinstance(newest, Organization | Ledger | Matter | Schedule | Survey):
         page = record_path(newest)
     current_code = line.versions[-1].code if line.present else None
     steps = [  # steps[j - 1] leads from version j - 1 to version j; each is worked out once
@@ -386,7 +387,7 @@ def _added_corrections(before: BaseModel | None, after: BaseModel | None) -> tup
 def record_title(record: BaseModel, team_names: dict[str, str]) -> str:
     if isinstance(record, Ledger):
         return f"{record.name}（{chinese_span(record.period.start, record.period.end)}）"
-    if isinstance(record, Matter):
+    if isinstance(record, Matter | Survey):
         return record.title
     if isinstance(record, Organization):
         return record.name
@@ -456,6 +457,13 @@ def record_figures(record: BaseModel) -> tuple[Figure, ...]:
         once = sum(1 for s in record.shifts if s.date is not None)
         weekly = len(record.shifts) - once
         return (("班次", f"{len(record.shifts)} 个（每周重复 {weekly} 个，一次性 {once} 个）"),)
+    if isinstance(record, Survey):
+        return (
+            ("调查期间", chinese_span(record.period.start, record.period.end)),
+            ("发放份数", f"{record.distributed} 份"),
+            ("回收份数", f"{record.responses} 份"),
+            ("题目", f"{len(record.questions)} 道"),
+        )
     if isinstance(record, SiteConfig):
         community = record.community
         return (

@@ -23,7 +23,7 @@ from pydantic import BaseModel
 from generator.checksum import canonical_json
 from generator.git_command import run_git
 from generator.loader import load_yaml_file
-from generator.models import Ledger, Matter, Organization, Schedule, SiteConfig
+from generator.models import Ledger, Matter, Organization, Schedule, SiteConfig, Survey
 from generator.parse import parse_record
 from generator.project import (
     CONFIG_FILE,
@@ -49,6 +49,7 @@ _KIND_BY_MODEL: dict[type[BaseModel], str] = {
     Ledger: "ledger",
     Matter: "matter",
     Schedule: "schedule",
+    Survey: "survey",
     SiteConfig: "config",
 }
 
@@ -114,7 +115,7 @@ def record_kind(record: BaseModel) -> str:
 
 def record_id(record: BaseModel) -> str:
     """The id the site uses for the record."""
-    if isinstance(record, Organization | Matter):
+    if isinstance(record, Organization | Matter | Survey):
         return record.id
     if isinstance(record, Ledger):
         return ledger_id(record)
