@@ -9,6 +9,7 @@ from markupsafe import Markup
 from generator.models import Organization
 from generator.models.organization import KIND_NAMES
 from generator.posters.environment import render_template
+from generator.posters.pilot import pilot_parts
 from generator.posters.frame import PageSize, contact_words, make_frame
 from generator.posters.text_blocks import summary_blocks
 from generator.project import Project
@@ -61,4 +62,5 @@ def render_organization_poster(project: Project, organization: Organization, siz
         organization=organization,
         blocks=summary_blocks(organization.summary or ""),
         members=member_rows(project, organization),
+        pilot=pilot_parts(project, organization),
     )

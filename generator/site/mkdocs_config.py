@@ -29,6 +29,7 @@ NAV: tuple[tuple[str, str], ...] = (
     ("收支账目", section_index("funds")),
     ("重大事项", section_index("matters")),
     ("志愿服务", section_index("volunteers")),
+    ("调查与评估", section_index("surveys")),
     ("核验海报", section_index(VERIFY_FOLDER)),
     ("公开数据与核对", section_index("data")),
 )

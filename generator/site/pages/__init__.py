@@ -50,6 +50,7 @@ def site_pages(site: SiteContext) -> Section:
         home,
         matters,
         organizations,
+        surveys,
         verify,
         volunteers,
     )
@@ -61,6 +62,7 @@ def site_pages(site: SiteContext) -> Section:
         (funds, "整理账目页面"),
         (matters, "整理重大事项页面"),
         (volunteers, "整理志愿服务页面"),
+        (surveys, "整理调查与评估页面"),
         (data, "整理公开数据、订阅和日历"),
         (verify, "整理核验页（各版本的校验码）"),
     ):

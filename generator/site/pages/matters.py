@@ -8,6 +8,7 @@ from typing import Any
 from generator.cjk_text import one_line
 from generator.models import Matter
 from generator.models.matter import RESULT_NAMES, STAGE_NAMES, STATUS_NAMES
+from generator.models.pilot import AFFAIR_LEVEL_NAMES
 from generator.money import ZERO
 from generator.publicity import days_left, objection_end
 from generator.rules.publicity import project_calendar
@@ -29,6 +30,12 @@ CATEGORY_NAMES: dict[str, str] = {
     "election": "选举",
     "other": "其他",
 }
+
+def category_words(matter: Matter) -> str:
+    """`改造｜楼宇事务`: the kind of matter, and which of the five levels of affairs it is."""
+    category = CATEGORY_NAMES.get(matter.category, matter.category)
+    return f"{category}｜{AFFAIR_LEVEL_NAMES[matter.level]}" if matter.level else category
+
 
 STATUS_ORDER = (
     "publicized",
@@ -92,7 +99,7 @@ def _row(matter: Matter, site: SiteContext) -> dict[str, Any]:
     return {
         "matter": matter,
         "path": page_file(matter),
-        "category": CATEGORY_NAMES.get(matter.category, matter.category),
+        "category": category_words(matter),
         "date": latest_date(matter),
         "publicity_days_left": days_left(matter.publicity.end, site.today)
         if in_publicity(matter, site) and matter.publicity
@@ -105,7 +112,7 @@ def _matter_page(matter: Matter, site: SiteContext, result: Section) -> Page:
         "matter": matter,
         "record": matter,
         "status": STATUS_NAMES[matter.status],
-        "category": CATEGORY_NAMES.get(matter.category, matter.category),
+        "category": category_words(matter),
         "proposer": _proposer(matter, site),
         "publicity": _publicity(matter, site),
         "vote": None,
