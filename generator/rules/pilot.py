@@ -51,7 +51,8 @@ def mediation_total_diagnostics(project: Project) -> Iterator[Diagnostic]:
                 yield codes.G511.at(
                     item.source.key_span("cases", c, field),
                     f"第 {c + 1} 期调解情况受理 {cases.received} 件，{what}分（{written}）"
-                    f"合计 {total} 件，差 {abs(cases.received - total)} 件。"
+                    f"合计 {total} 件，{'少' if total < cases.received else '多'}"
+                    f" {abs(cases.received - total)} 件。"
                     "请按调解登记簿补齐或改正，使各项之和等于受理件数。",
                     item.record.id,
                 )
