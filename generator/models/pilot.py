@@ -100,9 +100,7 @@ class PartyMembers(Model):
     """The branch's Party members as counts only: never a roster of names."""
 
     as_of: IsoDate = Field(title="统计日期", description="这些人数是哪一天的，如 2026-11-30。")
-    registered: Count = Field(
-        title="在册党员", description="组织关系在本小区党组织的党员人数。"
-    )
+    registered: Count = Field(title="在册党员", description="组织关系在本小区党组织的党员人数。")
     unregistered: Count = Field(
         title="非在册党员",
         description="组织关系不在本小区、但住在本小区的党员人数（如机关、学校、企事业单位的党员）。",
@@ -125,16 +123,12 @@ class LevelCounts(Model):
     unit: Count = Field(0, title="单元事务", description="一个单元的事，如 单元门禁。")
     building: Count = Field(0, title="楼宇事务", description="一栋楼的事，如 电梯、外墙。")
     estate: Count = Field(0, title="小区事务", description="全小区的事，如 停车、物业服务。")
-    community: Count = Field(
-        0, title="社区事务", description="要社区或街道出面的事，如 市政管网。"
-    )
+    community: Count = Field(0, title="社区事务", description="要社区或街道出面的事，如 市政管网。")
 
 
 class OutcomeCounts(Model):
     resolved: Count = Field(0, title="调解成功", description="达成和解的件数。")
-    referred: Count = Field(
-        0, title="转交", description="转交社区人民调解委员会或有关部门的件数。"
-    )
+    referred: Count = Field(0, title="转交", description="转交社区人民调解委员会或有关部门的件数。")
     pending: Count = Field(0, title="正在调解", description="期末尚未办结的件数。")
     failed: Count = Field(0, title="调解不成", description="调解不成、引导走法律途径的件数。")
 

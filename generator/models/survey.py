@@ -53,9 +53,7 @@ class Survey(Model):
     )
     period: Period = Field(title="调查期间", description="发放到收回的起止日期。")
     distributed: Count = Field(title="发放份数", description="发出的问卷或评估表份数。")
-    responses: Count = Field(
-        title="回收份数", description="收回的有效份数，不能多于发放份数。"
-    )
+    responses: Count = Field(title="回收份数", description="收回的有效份数，不能多于发放份数。")
     questions: tuple[Question, ...] = Field((), title="题目", description="每道题一项。")
     summary: Prose | None = Field(
         None, title="结论", description="调查发现了什么、下一步怎么改（可用 Markdown）。"

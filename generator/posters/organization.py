@@ -9,8 +9,8 @@ from markupsafe import Markup
 from generator.models import Organization
 from generator.models.organization import KIND_NAMES
 from generator.posters.environment import render_template
-from generator.posters.pilot import pilot_parts
 from generator.posters.frame import PageSize, contact_words, make_frame
+from generator.posters.pilot import pilot_parts
 from generator.posters.text_blocks import summary_blocks
 from generator.project import Project
 

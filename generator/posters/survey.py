@@ -26,7 +26,9 @@ def render_survey_poster(project: Project, survey: Survey, size: PageSize) -> st
         title=survey.title,
         issuer=issuer,
         issued=project.today,
-        feedback=[Markup("对调查结果有意见，请联系{}：{}。").format(issuer, contact) if contact else ""],
+        feedback=[
+            Markup("对调查结果有意见，请联系{}：{}。").format(issuer, contact) if contact else ""
+        ],
     )
     return render_template(
         "survey.html.j2",

@@ -300,8 +300,8 @@ def _ranges(project: Project) -> Iterator[tuple[Sourced, tuple[str | int, ...], 
         p3 = survey.record.period
         yield survey, ("period",), p3.start, p3.end, "调查期间"
     for item in project.organizations:
-        for c, cases in enumerate(item.record.cases):
-            yield item, ("cases", c, "period"), cases.period.start, cases.period.end, "统计期间"
+        for n, cases in enumerate(item.record.cases):
+            yield item, ("cases", n, "period"), cases.period.start, cases.period.end, "统计期间"
     for schedule in project.schedules:
         for s, shift in enumerate(schedule.record.shifts):
             if shift.from_ and shift.until:

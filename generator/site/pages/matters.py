@@ -31,6 +31,7 @@ CATEGORY_NAMES: dict[str, str] = {
     "other": "其他",
 }
 
+
 def category_words(matter: Matter) -> str:
     """`改造｜楼宇事务`: the kind of matter, and which of the five levels of affairs it is."""
     category = CATEGORY_NAMES.get(matter.category, matter.category)

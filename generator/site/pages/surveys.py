@@ -8,7 +8,8 @@ from generator.models.survey import SURVEY_KIND_NAMES
 from generator.site.charts import survey_chart
 from generator.site.context import SiteContext, page_file
 from generator.site.pages import Asset, Page, Section
-from generator.site_layout import section_index, survey_chart as survey_chart_path
+from generator.site_layout import section_index
+from generator.site_layout import survey_chart as survey_chart_path
 
 INDEX = section_index("surveys")
 
