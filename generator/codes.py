@@ -5,7 +5,8 @@ quote it. Never reuse or renumber a code; retire it instead. The secretaries'
 guide and `gongshi check --explain` are generated from this table.
 
 Areas: G0xx files and YAML, G1xx structure, G2xx money, G3xx votes, G4xx
-publicity, G5xx organizations, G6xx volunteer schedules, G7xx privacy,
+publicity, G5xx organizations and the pilot plans' figures (Party members, mediation
+cases, pilot steps, surveys), G6xx volunteer schedules, G7xx privacy,
 G8xx history, G9xx the checker itself.
 """
 
@@ -719,6 +720,85 @@ G505 = Code(
     "过期的组织还在履职，需要说明。",
     "term: {start: 2020-01-01, end: 2025-12-31}",
     "完成换届后更新 term。",
+)
+
+G510 = Code(
+    "G510",
+    "报到党员多于非在册党员",
+    E,
+    "party_members（党员情况）的已报到人数 reported 是否不多于非在册党员 unregistered："
+    "到小区党组织报到的，是组织关系不在本小区、住在本小区的党员。",
+    "报到的人比能报到的人还多，说明有一个数写错了，公示出去的党员底数就不可信。",
+    "party_members:\n  unregistered: 31\n  reported: 36",
+    "party_members:\n  unregistered: 36\n  reported: 31",
+)
+G511 = Code(
+    "G511",
+    "调解件数加起来不对",
+    E,
+    "调解情况（cases）每一期按事务层级（by_level）和按结果（by_outcome）分的件数，"
+    "加起来是否都等于受理件数 received。",
+    "分项对不上总数，居民无从判断哪个数是真的，也可能漏登了案件。",
+    "received: 12\nby_level: {neighbors: 7, building: 3}",
+    "received: 12\nby_level: {neighbors: 7, building: 3, estate: 2}",
+)
+G512 = Code(
+    "G512",
+    "试点步骤写了两次",
+    E,
+    "试点进度（pilot.steps）里同一个步骤是否写了两次。",
+    "两个期限或两个完成日期，时间轴上不知道该显示哪一个。",
+    "steps:\n  - {step: survey, deadline: 2025-10-31}\n  - {step: survey, deadline: 2025-11-30}",
+    "steps:\n  - {step: survey, deadline: 2025-10-31}",
+)
+G513 = Code(
+    "G513",
+    "试点步骤逾期完成",
+    W,
+    "试点步骤的完成日期 completed 是否晚于方案要求的期限 deadline。",
+    "逾期本身可以如实公示，但要写明原因，街道和居民才知道是怎么回事。",
+    "- {step: strengthen_bodies, deadline: 2025-11-25, completed: 2026-06-22}",
+    "- {step: strengthen_bodies, deadline: 2025-11-25, completed: 2026-06-22, "
+    "note: 监委会候选人推荐用了半年，2026 年 6 月经业主表决产生}",
+)
+G514 = Code(
+    "G514",
+    "试点步骤过了期限还没完成",
+    W,
+    "已经过了期限 deadline、却没有写完成日期 completed 的试点步骤。",
+    "拖着的步骤要让街道和居民看见；已经完成的，补上完成日期。",
+    "- {step: review, deadline: 2026-06-30}",
+    "- {step: review, deadline: 2026-06-30, completed: 2026-06-29}",
+)
+G515 = Code(
+    "G515",
+    "回收份数多于发放份数",
+    E,
+    "调查或自查评估的回收份数 responses 是否不多于发放份数 distributed。",
+    "收回来的比发出去的还多，结果就不可信。",
+    "distributed: 300\nresponses: 326",
+    "distributed: 350\nresponses: 326",
+)
+G516 = Code(
+    "G516",
+    "选项人数多于回收份数",
+    E,
+    "每道题的回答是否不超过回收份数：单选题各选项人数之和、多选题每个选项的人数，"
+    "都不能多于 responses。",
+    "回答比答卷还多，多半是录错了数，图表上的比例也会超过 100%。",
+    "responses: 326\nquestions:\n  - text: 您对物业服务是否满意？\n    kind: single\n"
+    "    options:\n      - {label: 满意, count: 200}\n      - {label: 不满意, count: 140}",
+    "responses: 326\nquestions:\n  - text: 您对物业服务是否满意？\n    kind: single\n"
+    "    options:\n      - {label: 满意, count: 200}\n      - {label: 不满意, count: 126}",
+)
+G517 = Code(
+    "G517",
+    "老党员没有标为党员",
+    W,
+    "六老（six_elders）里写了 old_party_member（老党员）的成员，是否也写了 party_member: true。",
+    "两处说法不一，组织页上的党员人数和六老人数就对不上。",
+    "- {name: 黄德明, party_member: false, six_elders: [old_party_member]}",
+    "- {name: 黄德明, party_member: true, six_elders: [old_party_member]}",
 )
 
 G601 = Code(

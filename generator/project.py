@@ -22,7 +22,7 @@ from generator.content_files import copy_first_second, find_files
 from generator.diagnostics import Diagnostic, Span, relative_name
 from generator.failed_records import FailedRecord, failed_record
 from generator.loader import LoadedFile, SourceMap, load_yaml_file
-from generator.models import Ledger, Matter, Organization, Schedule, SiteConfig
+from generator.models import Ledger, Matter, Organization, Schedule, SiteConfig, Survey
 from generator.parse import UnreadField, read_record
 from generator.urls import poster_path, record_path
 from generator.windows_names import device_name
@@ -62,6 +62,7 @@ class Project:
     ledgers: tuple[Sourced[Ledger], ...] = ()
     matters: tuple[Sourced[Matter], ...] = ()
     schedules: tuple[Sourced[Schedule], ...] = ()
+    surveys: tuple[Sourced[Survey], ...] = ()
     today: date = field(default_factory=date.today)
     failed: tuple[FailedRecord, ...] = ()
     """Record files that could not be read or validated: what cites them stays quiet."""
@@ -87,6 +88,7 @@ class Project:
         keys: list[tuple[Sourced[Any], object]] = [
             *((item, ("organization", item.record.id)) for item in self.organizations),
             *((item, ("matter", item.record.id)) for item in self.matters),
+            *((item, ("survey", item.record.id)) for item in self.surveys),
             *((item, ("schedule", item.record)) for item in self.schedules),
             *((item, ("ledger", item.record.account, item.record.period)) for item in self.ledgers),
         ]
@@ -132,6 +134,7 @@ class Project:
         yield from self.ledgers  # type: ignore[misc]
         yield from self.matters  # type: ignore[misc]
         yield from self.schedules  # type: ignore[misc]
+        yield from self.surveys  # type: ignore[misc]
 
 
 RECORD_FOLDERS: tuple[tuple[str, type[BaseModel]], ...] = (
@@ -139,6 +142,7 @@ RECORD_FOLDERS: tuple[tuple[str, type[BaseModel]], ...] = (
     ("funds", Ledger),
     ("matters", Matter),
     ("volunteers", Schedule),
+    ("surveys", Survey),
 )
 """Which folder of content/ holds which kind of record."""
 
@@ -220,7 +224,7 @@ def load_project(root: Path, today: date | None = None) -> tuple[Project | None,
             diagnostics.append(
                 codes.G109.at(
                     Span(relative_name(path, root), 1, 1),
-                    "这个文件不在 organizations、funds、matters、volunteers 任何一个文件夹里，"
+                    "这个文件不在 organizations、funds、matters、volunteers、surveys 任何一个文件夹里，"
                     "不会被公示。请把它移到对应的文件夹。",
                 )
             )
@@ -240,6 +244,7 @@ def load_project(root: Path, today: date | None = None) -> tuple[Project | None,
         ledgers=tuple(records["funds"]),  # type: ignore[arg-type]
         matters=tuple(records["matters"]),  # type: ignore[arg-type]
         schedules=tuple(records["volunteers"]),  # type: ignore[arg-type]
+        surveys=tuple(records["surveys"]),  # type: ignore[arg-type]
         today=today or date.today(),
         failed=tuple(failed),
     )
@@ -263,6 +268,7 @@ FILE_NAMING_IDS: dict[type[BaseModel], tuple[str, str]] = {
     Organization: ("id", "组织编号"),
     Matter: ("id", "事项编号"),
     Ledger: ("account", "账户编号"),
+    Survey: ("id", "调查编号"),
 }
 """The ids the site and the posters name files and folders after (`posters/matters/<id>.pdf`,
 `funds/<account>/`); a schedule's `team` is an organization's id, checked there."""
@@ -272,7 +278,7 @@ def _device_name_id_diagnostics(item: Sourced[BaseModel]) -> Iterator[Diagnostic
     """G112: an id Windows takes for a device, so the pages and posters named after it
     (`matters/con/`, `posters/matters/con.pdf`) cannot be made or checked out on Windows."""
     record = item.record
-    if not isinstance(record, Organization | Matter | Ledger):
+    if not isinstance(record, Organization | Matter | Ledger | Survey):
         return
     field_name, label = FILE_NAMING_IDS[type(record)]
     value: str = getattr(record, field_name)

@@ -26,7 +26,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from generator.models import Ledger, Matter, Organization, Schedule, SiteConfig
+from generator.models import Ledger, Matter, Organization, Schedule, SiteConfig, Survey
 from generator.models.common import FLAG_WORDS, WRITTEN_AS, WRITTEN_PATTERNS
 from generator.models.config import RATIO_PATTERN, CommandLanguage
 from generator.models.ledger import EntryType
@@ -38,6 +38,17 @@ from generator.models.matter import (
     VoteKind,
 )
 from generator.models.organization import OrganizationKind
+from generator.models.pilot import (
+    AFFAIR_LEVEL_NAMES,
+    COMMUNITY_TYPE_NAMES,
+    PILOT_STEP_NAMES,
+    SIX_ELDER_NAMES,
+    AffairLevel,
+    CommunityType,
+    PilotStepName,
+    SixElder,
+)
+from generator.models.survey import QUESTION_KIND_NAMES, QuestionKind, SurveyKind
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 
@@ -47,6 +58,7 @@ SCHEMA_FILES: tuple[tuple[str, type[BaseModel], str], ...] = (
     ("ledger.schema.json", Ledger, "content/funds/*.yml"),
     ("matter.schema.json", Matter, "content/matters/*.yml"),
     ("schedule.schema.json", Schedule, "content/volunteers/*.yml"),
+    ("survey.schema.json", Survey, "content/surveys/*.yml"),
 )
 
 OBJECT_HELP: Mapping[str, tuple[str, str]] = {
@@ -86,8 +98,35 @@ OBJECT_HELP: Mapping[str, tuple[str, str]] = {
     "Document": ("相关文件", "合同、验收记录、会议纪要等文件。"),
     "Schedule": ("排班表", "一支志愿服务队的班次，一个文件一支队伍。"),
     "Shift": ("班次", "一次性的活动（date），或每周重复的班次（weekdays、from、until）。"),
+    "ServiceStation": ("党群服务站", "小区党群服务站的名称、地点、开放时间、服务项目和电话。"),
+    "PartyMembers": (
+        "党员情况",
+        "在册、非在册、已报到党员的人数和志愿服务时长；只写人数，不写名单。",
+    ),
+    "MediationCases": (
+        "一期调解情况",
+        "一个统计期间受理的纠纷件数，按“五个事务”层级和调解结果分；不写当事人。",
+    ),
+    "LevelCounts": (
+        "按事务层级的件数",
+        "邻里、单元、楼宇、小区、社区事务各有几件，合计应等于受理件数。",
+    ),
+    "OutcomeCounts": ("按结果的件数", "调解成功、转交、正在调解、调解不成各有几件。"),
+    "Pilot": ("试点进度", "小区党建试点的方案名称和七个实施步骤。"),
+    "PilotStep": ("试点的一个步骤", "步骤、方案要求的完成期限、实际完成日期和说明。"),
+    "Survey": (
+        "调查或自查评估",
+        "一次调查问卷或自查评估：发放和回收份数、每道题的选项和人数，一个文件一次。",
+    ),
+    "Question": ("一道题", "题目、单选或多选，和每个选项的人数。"),
+    "Option": ("一个选项", "选项的文字和选它的份数。"),
 }
 """The Chinese title and description of every object, shown by the editor's hover help."""
+
+SURVEY_KIND_HELP: Mapping[str, str] = {
+    "questionnaire": "调查问卷：向居民发放，了解满意度和意见",
+    "self_assessment": "自查评估：对照试点方案逐项自查打分",
+}
 
 CHOICE_HELP: tuple[tuple[Any, Mapping[str, str]], ...] = (
     (
@@ -102,6 +141,19 @@ CHOICE_HELP: tuple[tuple[Any, Mapping[str, str]], ...] = (
         },
     ),
     (EntryType, {"income": "收入", "expense": "支出"}),
+    (
+        CommunityType,
+        {
+            **COMMUNITY_TYPE_NAMES,
+            "managed_estate": "物管小区：既有业主委员会又有物业公司",
+            "abandoned_estate": "弃管小区：商业开发后无人管理的小区",
+        },
+    ),
+    (AffairLevel, AFFAIR_LEVEL_NAMES),
+    (SixElder, SIX_ELDER_NAMES),
+    (PilotStepName, PILOT_STEP_NAMES),
+    (SurveyKind, SURVEY_KIND_HELP),
+    (QuestionKind, {k: f"{v}题" for k, v in QUESTION_KIND_NAMES.items()}),
     (CommandLanguage, {"zh": "简体中文（默认）", "en": "英文（English）"}),
     (
         MatterCategory,

@@ -28,6 +28,8 @@ BALANCE_CHART = "balance"
 CATEGORY_CHARTS = ("income", "expense")
 """`funds/<account>/income-2026.svg`, `expense-2026.svg`: a year's totals by category."""
 VOTE_CHART_SUFFIX = "-vote"
+SURVEY_CHART_INFIX = "-q"
+"""`surveys/<id>-q1.svg`: a question's chart, beside the survey's page."""
 """`matters/<id>-vote.svg`: the vote's chart, beside the matter's page."""
 
 VERIFY_FOLDER = "verify"
@@ -78,6 +80,7 @@ GENERATED_NAMES: Mapping[str, tuple[GeneratedName, ...]] = MappingProxyType(
             GeneratedName("funds", "funds/", "收支账目"),
             GeneratedName("matters", "matters/", "重大事项"),
             GeneratedName("volunteers", "volunteers/", "志愿服务"),
+            GeneratedName("surveys", "surveys/", "调查与评估"),
             GeneratedName(VERIFY_FOLDER, f"{VERIFY_FOLDER}/", "核验页和校验码数据"),
             GeneratedName(REPORT_FOLDER, f"{REPORT_FOLDER}/", "公开情况页"),
             GeneratedName(r"\.gongshi-output", ".gongshi-output", "网站文件夹的标记"),
@@ -87,6 +90,7 @@ GENERATED_NAMES: Mapping[str, tuple[GeneratedName, ...]] = MappingProxyType(
             _index("matters", "重大事项总览页"),
             GeneratedName(r"\d{4}", "matters/<年份>/", "某一年开始的重大事项"),
         ),
+        "surveys": (_index("surveys", "调查与评估总览页"),),
         "funds": (_index("funds", "收支账目总览页"),),
         ACCOUNT_FOLDER: (
             GeneratedName(SECTION_INDEX, f"funds/<账户>/{SECTION_INDEX}.html", "账户总览页"),
@@ -162,6 +166,11 @@ def team_calendar(team: str) -> str:
 
 
 ALL_CALENDAR = team_calendar(ALL_TEAMS_CALENDAR)
+
+
+def survey_chart(survey_id: str, question: int) -> str:
+    """`surveys/<id>-q1.svg`: the chart of the survey's first question."""
+    return f"surveys/{survey_id}{SURVEY_CHART_INFIX}{question}.svg"
 
 
 def vote_chart(matter_id: str) -> str:

@@ -9,7 +9,7 @@ from urllib.parse import quote
 import segno
 
 from generator.checksum import CODE_LENGTH
-from generator.models import Ledger, Matter, Organization, Schedule
+from generator.models import Ledger, Matter, Organization, Schedule, Survey
 
 
 def ledger_id(ledger: Ledger) -> str:
@@ -31,7 +31,7 @@ def _is_month_end(year: int, month: int, day: int) -> bool:
     return calendar.monthrange(year, month)[1] == day
 
 
-def record_path(record: Organization | Ledger | Matter | Schedule) -> str:
+def record_path(record: Organization | Ledger | Matter | Schedule | Survey) -> str:
     """The page's path below the site root, ending in `/` (directory URLs)."""
     if isinstance(record, Organization):
         return f"organizations/{record.id}/"
@@ -39,6 +39,8 @@ def record_path(record: Organization | Ledger | Matter | Schedule) -> str:
         return f"matters/{record.id}/"
     if isinstance(record, Ledger):
         return f"funds/{record.account}/{ledger_id(record)}/"
+    if isinstance(record, Survey):
+        return f"surveys/{record.id}/"
     return f"volunteers/{record.team}/"
 
 
@@ -58,7 +60,7 @@ def site_base(site_url: str) -> str:
     return quote(site_url.strip().rstrip("/"), safe=URL_SAFE) + "/"
 
 
-def record_url(site_url: str, record: Organization | Ledger | Matter | Schedule) -> str:
+def record_url(site_url: str, record: Organization | Ledger | Matter | Schedule | Survey) -> str:
     return site_base(site_url) + record_path(record)
 
 
@@ -69,7 +71,7 @@ CODE_QUERY_LENGTH = len(f"?{CODE_PARAMETER}=") + CODE_LENGTH + 1
 
 
 def poster_qr_url(
-    site_url: str, record: Organization | Ledger | Matter | Schedule, code: str
+    site_url: str, record: Organization | Ledger | Matter | Schedule | Survey, code: str
 ) -> str:
     """The QR code's address: the record's page with the poster's 校验码 in the query string.
 
@@ -79,7 +81,7 @@ def poster_qr_url(
     return f"{record_url(site_url, record)}?{CODE_PARAMETER}={code}"
 
 
-def poster_path(record: Organization | Ledger | Matter | Schedule, suffix: str) -> str:
+def poster_path(record: Organization | Ledger | Matter | Schedule | Survey, suffix: str) -> str:
     """Where a record's poster is published below the site root: `posters/matters/lawn.pdf`."""
     return f"posters/{record_path(record).strip('/')}{suffix}"
 

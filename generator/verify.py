@@ -42,6 +42,7 @@ KIND_WORDS: dict[str, str] = {
     "ledger": "收支账目",
     "matter": "重大事项",
     "schedule": "志愿服务值班表",
+    "survey": "调查与评估",
     "config": "网站设置",
 }
 STATUS_WORDS: dict[str, str] = {

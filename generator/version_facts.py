@@ -20,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.chinese_dates import chinese_date, chinese_span
 from generator.history.kept import PACKAGE, KeptJson, code_fingerprint, kept_path
-from generator.models import Ledger, Matter, Organization, Schedule, SiteConfig
+from generator.models import Ledger, Matter, Organization, Schedule, SiteConfig, Survey
 from generator.models.common import Correction
 from generator.models.matter import RESULT_NAMES, STATUS_NAMES
 from generator.models.organization import KIND_NAMES
@@ -34,6 +34,7 @@ MODELS: dict[str, type[BaseModel]] = {
     "ledger": Ledger,
     "matter": Matter,
     "schedule": Schedule,
+    "survey": Survey,
     "config": SiteConfig,
 }
 FACTS_FORMAT = 1
@@ -79,7 +80,7 @@ def version_facts(record: BaseModel) -> VersionFacts:
     found = getattr(record, "corrections", ())
     page = (
         record_path(record)
-        if isinstance(record, Organization | Ledger | Matter | Schedule)
+        if isinstance(record, Organization | Ledger | Matter | Schedule | Survey)
         else None
     )
     return VersionFacts(
@@ -135,7 +136,7 @@ def _record(kind: str, canonical: bytes) -> BaseModel | None:
 def _title(record: BaseModel) -> str:
     if isinstance(record, Ledger):
         return f"{record.name}（{chinese_span(record.period.start, record.period.end)}）"
-    if isinstance(record, Matter):
+    if isinstance(record, Matter | Survey):
         return record.title
     if isinstance(record, Organization):
         return record.name
@@ -203,6 +204,13 @@ def record_figures(record: BaseModel) -> tuple[Figure, ...]:
         once = sum(1 for s in record.shifts if s.date is not None)
         weekly = len(record.shifts) - once
         return (("班次", f"{len(record.shifts)} 个（每周重复 {weekly} 个，一次性 {once} 个）"),)
+    if isinstance(record, Survey):
+        return (
+            ("调查期间", chinese_span(record.period.start, record.period.end)),
+            ("发放份数", f"{record.distributed} 份"),
+            ("回收份数", f"{record.responses} 份"),
+            ("题目", f"{len(record.questions)} 道"),
+        )
     if isinstance(record, SiteConfig):
         community = record.community
         return (

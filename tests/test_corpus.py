@@ -18,7 +18,7 @@ so the marker gets removed.
 
 The set of reported `(code, line)` pairs must be exactly the declared one, in
 this file and in every other. Folders: `organizations`, `funds`, `matters`,
-`volunteers` (copied into `content/<folder>/`), `config` (replaces
+`volunteers`, `surveys` (copied into `content/<folder>/`), `config` (replaces
 `site_config.yml`), `content-root` (copied into `content/` itself).
 
 Cases that cannot be files in the repository (a 4 MB file, an unreadable file,
@@ -53,7 +53,7 @@ from tests.conftest import BASE, TESTS, TODAY
 
 CASES_DIR = TESTS / "corpus" / "cases"
 CONFIG_FILE = "site_config.yml"
-RECORD_FOLDERS = ("organizations", "funds", "matters", "volunteers")
+RECORD_FOLDERS = ("organizations", "funds", "matters", "volunteers", "surveys")
 FOLDERS = (*RECORD_FOLDERS, "config", "content-root")
 SEVERITY = {code.code: code.severity for code in codes.CATALOGUE}
 

@@ -22,7 +22,7 @@ from generator.checksum import canonical_json, checksum_of
 from generator.git_command import run_git
 from generator.history.kept import PACKAGE, KeptJson, code_fingerprint, kept_path
 from generator.loader import load_yaml_file
-from generator.models import Ledger, Matter, Organization, Schedule, SiteConfig
+from generator.models import Ledger, Matter, Organization, Schedule, SiteConfig, Survey
 from generator.parse import parse_record
 from generator.project import (
     CONFIG_FILE,
@@ -48,6 +48,7 @@ _KIND_BY_MODEL: dict[type[BaseModel], str] = {
     Ledger: "ledger",
     Matter: "matter",
     Schedule: "schedule",
+    Survey: "survey",
     SiteConfig: "config",
 }
 
@@ -118,7 +119,7 @@ def record_kind(record: BaseModel) -> str:
 
 def record_id(record: BaseModel) -> str:
     """The id the site uses for the record."""
-    if isinstance(record, Organization | Matter):
+    if isinstance(record, Organization | Matter | Survey):
         return record.id
     if isinstance(record, Ledger):
         return ledger_id(record)

@@ -30,6 +30,7 @@ from generator.models.common import (
     WrittenAs,
     check_number_size,
 )
+from generator.models.pilot import CommunityType, ServiceStation
 
 _RATIO = re.compile(r"^\d{1,6}(\.\d{1,6})?%?$|^\d{1,6}/\d{1,6}$")
 _YEAR = re.compile(r"^\d{4}$")
@@ -86,6 +87,16 @@ class Community(Model):
     buildings: Count | None = Field(None, title="楼栋数", description="楼栋数量。")
     street: Text | None = Field(None, title="所属街道", description="如 xx 街道。")
     neighborhood: Text | None = Field(None, title="所属社区", description="如 xx 社区居委会。")
+    type: CommunityType | None = Field(
+        None,
+        title="小区类型",
+        description="按街道小区党建方案的分类：managed_estate 物管小区；employer_housing "
+        "机关企事业单位附属家属区；transferred_enterprise 改制企业整建制移交小区；"
+        "abandoned_estate 弃管小区；old_estate 老旧小区；resettlement 村改社区后的安置小区。",
+    )
+    service_station: ServiceStation | None = Field(
+        None, title="党群服务站", description="小区党群服务站的地点、开放时间和服务项目。"
+    )
 
 
 KNOWN_LICENSES: dict[str, tuple[str, str]] = {
@@ -250,6 +261,14 @@ class Rules(Model):
         Fraction(1, 2),
         title="班子中业主党员比例",
         description="小区党组织班子成员中业主或业委会委员中的党员所占比例下限，默认 1/2（试点方案：50% 以上）。",
+    )
+    min_group_size: Count = Field(
+        3,
+        ge=1,
+        le=100,
+        title="最少公布人数",
+        description="人数、件数少于这个数时，网站和海报只写“少于 N”，以免从统计数字认出具体的人"
+        "（党员人数、调解件数、问卷选项、六老人数），默认 3。",
     )
     aid_categories: tuple[Text, ...] = Field(
         ("帮扶慰问", "困难帮扶", "慰问", "救助"),

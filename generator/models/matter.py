@@ -19,6 +19,7 @@ from generator.models.common import (
     Text,
     Yuan,
 )
+from generator.models.pilot import AffairLevel
 
 MatterCategory = Literal[
     "maintenance_fund",
@@ -213,6 +214,12 @@ class Matter(Model):
         title="状态",
         description="proposed 提议中；publicized 公示中；voting 表决中；approved 已通过；"
         "rejected 未通过；implementing 实施中；completed 已完成；withdrawn 已撤回。",
+    )
+    level: AffairLevel | None = Field(
+        None,
+        title="事务层级",
+        description="按“五个事务”分：neighbors 邻里事务；unit 单元事务；building 楼宇事务；"
+        "estate 小区事务；community 社区事务（要社区或街道出面的）。",
     )
     summary: Prose = Field(title="内容", description="事项的说明（可用 Markdown）。")
     proposed_by: RecordId | None = Field(

@@ -18,6 +18,7 @@ from generator.models.common import (
     RecordId,
     Text,
 )
+from generator.models.pilot import MediationCases, PartyMembers, Pilot, SixElder
 
 OrganizationKind = Literal[
     "party_organization",
@@ -54,6 +55,13 @@ class Member(Model):
     )
     since: IsoDate | None = Field(None, title="任职起始", description="开始担任此职务的日期。")
     note: Text | None = Field(None, title="备注", description="如 退休教师、法律工作者。")
+    six_elders: tuple[SixElder, ...] = Field(
+        (),
+        title="六老",
+        description="此人属于“六老”中的哪几类（可写多个），如 [old_party_member, old_cadre]："
+        "old_party_member 老党员；old_cadre 老干部；old_soldier 老战士；old_professor 老教授；"
+        "old_expert 老专家；old_model 老模范。网站只公布各类人数。",
+    )
 
 
 class Contract(Model):
@@ -107,6 +115,22 @@ class Organization(Model):
         None,
         title="文号",
         description="公示的发文字号（可不写），如 翠湖业委〔2026〕5号，印在海报标题下。",
+    )
+    party_members: PartyMembers | None = Field(
+        None,
+        title="党员情况",
+        description="小区党组织专用：在册、非在册、已报到党员的人数和志愿服务时长。只写人数，不写名单。",
+    )
+    cases: tuple[MediationCases, ...] = Field(
+        (),
+        title="调解情况",
+        description="矛盾纠纷志愿调解队专用：每个统计期间一项，写受理件数及按事务层级、按结果的件数，"
+        "不写当事人姓名。",
+    )
+    pilot: Pilot | None = Field(
+        None,
+        title="试点进度",
+        description="小区党组织专用：小区党建试点的七个步骤、完成期限和完成日期。",
     )
     corrections: tuple[Correction, ...] = Field(
         (), title="更正记录", description="已公布的数字、日期、人员等被改动时，每次改动写一条。"

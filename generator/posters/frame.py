@@ -21,7 +21,7 @@ from markupsafe import Markup
 from generator.checksum import record_checksum
 from generator.history.labels import correction_label
 from generator.log.current import printed_witness
-from generator.models import Ledger, Matter, Organization, Schedule
+from generator.models import Ledger, Matter, Organization, Schedule, Survey
 from generator.models.common import Contact
 from generator.posters.qr import qr_svg
 from generator.posters.unbroken import FIGURES
@@ -30,7 +30,7 @@ from generator.publicity import earliest_publicity_end
 from generator.rules.publicity import project_calendar
 from generator.urls import poster_qr_url, record_url
 
-Record = Organization | Ledger | Matter | Schedule
+Record = Organization | Ledger | Matter | Schedule | Survey
 """Anything that gets a poster."""
 
 

@@ -16,6 +16,7 @@ from generator.posters.frame import (
     make_frame,
     notice_posting,
 )
+from generator.posters.pilot import pilot_parts
 from generator.posters.text_blocks import summary_blocks
 from generator.project import Project
 
@@ -82,4 +83,5 @@ def render_organization_poster(project: Project, organization: Organization, siz
         organization=organization,
         blocks=summary_blocks(organization.summary or ""),
         members=member_rows(project, organization),
+        pilot=pilot_parts(project, organization),
     )

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from generator.models import Ledger, Matter, Organization, Schedule
+from generator.models import Ledger, Matter, Organization, Schedule, Survey
 from generator.posters.frame import Record
 from generator.project import Project, Sourced
 from generator.urls import ledger_id, record_path
@@ -39,7 +39,11 @@ class RecordIndex:
 
     def add(
         self,
-        item: Sourced[Organization] | Sourced[Ledger] | Sourced[Matter] | Sourced[Schedule],
+        item: Sourced[Organization]
+        | Sourced[Ledger]
+        | Sourced[Matter]
+        | Sourced[Schedule]
+        | Sourced[Survey],
         *names: str,
     ) -> None:
         for name in names:
@@ -62,6 +66,8 @@ def record_index(project: Project) -> RecordIndex:
         index.add(ledger, short, _site_name(ledger.record), f"funds/{short}")
     for schedule in project.schedules:
         index.add(schedule, schedule.record.team, _site_name(schedule.record))
+    for survey in project.surveys:
+        index.add(survey, survey.record.id, _site_name(survey.record))
     return index
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from generator.console import Advance, Meter, quiet_meter
 from generator.failures import rendering
 from generator.i18n import _
-from generator.models import Ledger, Matter, Organization, Schedule
+from generator.models import Ledger, Matter, Organization, Schedule, Survey
 from generator.output_folder import write_file
 from generator.posters.frame import PAGE_SIZES, PageSize, Record
 from generator.posters.ledger import render_ledger_poster
@@ -25,6 +25,7 @@ from generator.posters.matter import render_matter_poster
 from generator.posters.organization import render_organization_poster
 from generator.posters.pdf import pdf_bytes, published_html, reusable_pdf
 from generator.posters.roster import RosterPeriod, render_roster_poster
+from generator.posters.survey import render_survey_poster
 from generator.project import Project
 from generator.urls import poster_path
 
@@ -50,6 +51,8 @@ def render_poster_html(
         return render_organization_poster(project, record, paper)
     if isinstance(record, Schedule):
         return render_roster_poster(project, record, paper, roster_period)
+    if isinstance(record, Survey):
+        return render_survey_poster(project, record, paper)
     raise TypeError(f"no poster for {type(record).__name__}")
 
 
@@ -59,6 +62,7 @@ def all_records(project: Project) -> list[Record]:
     records += [item.record for item in project.ledgers]
     records += [item.record for item in project.matters]
     records += [item.record for item in project.schedules]
+    records += [item.record for item in project.surveys]
     return records
 
 

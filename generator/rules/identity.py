@@ -24,6 +24,7 @@ def duplicate_id_diagnostics(project: Project) -> Iterator[Diagnostic]:
     kinds: tuple[tuple[str, str, Iterable[Sourced[Any]]], ...] = (
         ("组织编号", "id", project.organizations),
         ("事项编号", "id", project.matters),
+        ("调查编号", "id", project.surveys),
         ("排班", "team", project.schedules),
     )
     for kind, field_name, items in kinds:
@@ -58,6 +59,9 @@ def _collisions(project: Project) -> Iterator[tuple[Sourced, str, str, list[Gene
     for matter in project.matters:
         found = generated_name("matters", matter.record.id)
         yield matter, "id", matter.record.id, [found] if found else []
+    for survey in project.surveys:
+        found = generated_name("surveys", survey.record.id)
+        yield survey, "id", survey.record.id, [found] if found else []
     for ledger in project.ledgers:
         account = ledger.record.account
         found = generated_name("funds", account) or generated_name(
@@ -166,6 +170,14 @@ def _references(project: Project) -> Iterator[_Reference]:
     for schedule in project.schedules:
         yield _Reference(
             schedule.span("team"), "organizations", schedule.record.team, "排班的队伍：", None
+        )
+    for survey in project.surveys:
+        yield _Reference(
+            survey.span("conducted_by"),
+            "organizations",
+            survey.record.conducted_by,
+            "组织调查的单位：",
+            survey.record.id,
         )
 
 
@@ -284,6 +296,12 @@ def _ranges(project: Project) -> Iterator[tuple[Sourced, tuple[str | int, ...], 
         if matter.record.publicity:
             p2 = matter.record.publicity
             yield matter, ("publicity",), p2.start, p2.end, "公示期"
+    for survey in project.surveys:
+        p3 = survey.record.period
+        yield survey, ("period",), p3.start, p3.end, "调查期间"
+    for item in project.organizations:
+        for n, cases in enumerate(item.record.cases):
+            yield item, ("cases", n, "period"), cases.period.start, cases.period.end, "统计期间"
     for schedule in project.schedules:
         for s, shift in enumerate(schedule.record.shifts):
             if shift.from_ and shift.until:

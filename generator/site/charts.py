@@ -15,6 +15,8 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
+from generator.aggregates import QuestionResult
+from generator.aggregates import percent as whole_percent
 from generator.chinese_dates import chinese_date
 from generator.money import yuan
 from generator.site.render import render, svg_environment
@@ -287,4 +289,31 @@ def vote_chart(verdict: Verdict, label: str) -> str:
         rows=rows,
         left=bar_left,
         bar_w=bar_w,
+    )
+
+
+def survey_chart(result: QuestionResult, responses: int, label: str) -> str:
+    """Each option's share of the answer sheets as a bar; a hidden count draws no length."""
+    bar_left, bar_w, row_h = 8, WIDTH - 16, 46
+    bars = [
+        {
+            "name": option.shown.label,
+            "count": option.shown.text,
+            "percent": whole_percent(option.share),
+            "hidden": option.share is None,
+            "y": 30 + i * row_h,
+            "width": _px(max(option.share * bar_w, Fraction(2))) if option.share else "0",
+        }
+        for i, option in enumerate(result.options)
+    ]
+    return render(
+        svg_environment(),
+        "survey.svg.j2",
+        width=WIDTH,
+        height=40 + len(bars) * row_h,
+        label=label,
+        bars=bars,
+        left=bar_left,
+        bar_w=bar_w,
+        responses=responses,
     )

@@ -180,6 +180,7 @@ KIND_LABELS = {
     "ledger": "账目",
     "matter": "重大事项",
     "schedule": "值班表",
+    "survey": "调查",
     "config": "总设置",
 }
 

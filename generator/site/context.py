@@ -12,14 +12,14 @@ from pydantic import BaseModel
 from generator.checksum import record_checksum
 from generator.history.labels import correction_label
 from generator.history.versions import GitHistory
-from generator.models import Entry, Ledger, Matter, Organization, Schedule
+from generator.models import Entry, Ledger, Matter, Organization, Schedule, Survey
 from generator.models.common import Correction
 from generator.money import spending_by_matter
 from generator.project import Project
 from generator.site.history import History, record_date
 from generator.urls import poster_path, record_path
 
-Record = Organization | Ledger | Matter | Schedule
+Record = Organization | Ledger | Matter | Schedule | Survey
 
 
 def page_file(record: Record) -> str:

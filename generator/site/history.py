@@ -17,7 +17,7 @@ from datetime import date
 from pydantic import BaseModel
 
 from generator.history.versions import RecordVersion, record_id, record_kind
-from generator.models import Ledger, Matter, Organization, Schedule
+from generator.models import Ledger, Matter, Organization, Schedule, Survey
 from generator.privacy import mask_personal_numbers
 from generator.project import Project
 
@@ -90,7 +90,8 @@ def record_histories(project: Project) -> dict[int, History]:
     for version in project.history.versions if project.history else ():
         by_key.setdefault(version.key, []).append(revision_of(version))
     found: dict[int, History] = {}
-    for group in (project.organizations, project.ledgers, project.matters, project.schedules):
+    groups = (project.organizations, project.ledgers, project.matters, project.schedules)
+    for group in (*groups, project.surveys):
         for item in group:
             record = item.record
             revisions = by_key.get((record_kind(record), record_id(record)), [])
@@ -122,5 +123,7 @@ def record_date(record: BaseModel, today: date) -> date | None:
             days.append(record.contract.start)
     elif isinstance(record, Schedule):
         days = [d for s in record.shifts for d in (s.date, s.from_) if d]
+    elif isinstance(record, Survey):
+        days = [record.period.end]
     past = [day for day in days if day <= today]
     return max(past) if past else min(days, default=None)

@@ -33,6 +33,7 @@ NAV: tuple[tuple[str, str], ...] = (
     ("重大事项", section_index("matters")),
     ("志愿服务", section_index("volunteers")),
     ("公开情况", section_index(REPORT_FOLDER)),
+    ("调查与评估", section_index("surveys")),
     ("核验海报", section_index(VERIFY_FOLDER)),
     ("公开数据与核对", section_index("data")),
 )

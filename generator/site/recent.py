@@ -8,8 +8,9 @@ from typing import Any
 
 from generator.chinese_dates import chinese_span
 from generator.cjk_text import one_line
-from generator.models import Ledger, Matter, Organization, Schedule
+from generator.models import Ledger, Matter, Organization, Schedule, Survey
 from generator.models.matter import STATUS_NAMES
+from generator.models.survey import SURVEY_KIND_NAMES
 from generator.money import ledger_totals, yuan
 from generator.project import Sourced
 from generator.site.context import Record, SiteContext, page_file
@@ -44,6 +45,9 @@ def _describe(record: Record, site: SiteContext) -> tuple[str, str, str]:
             record.title,
             f"{STATUS_NAMES[record.status]}：{one_line(record.summary)[:120]}",
         )
+    if isinstance(record, Survey):
+        kind = SURVEY_KIND_NAMES[record.kind]
+        return kind, record.title, f"回收 {record.responses} 份，{len(record.questions)} 道题的结果"
     assert isinstance(record, Schedule)
     name = site.organization_name(record.team) or record.team
     return "志愿服务", f"{name}活动安排", f"{len(record.shifts)} 项值班或活动安排"
@@ -58,6 +62,7 @@ def disclosures(site: SiteContext) -> list[Disclosure]:
         *project.ledgers,
         *project.organizations,
         *project.schedules,
+        *project.surveys,
     )
     for item in items:
         day = site.history(item.record).last_changed

@@ -44,6 +44,7 @@ NOT_FREE_TEXT = {
         ("rules", "aid_keywords", "*"),  # words looked for in categories and team names
         # one line of text instead of parts, it is escaped as the organizations' contact in words
         # (pages, posters; planted in in-words.yml) and the parts here (the footer) are
+        ("community", "service_station", "phone"),  # a phone number, as the contacts' phones
         ("site", "contact"),
         ("site", "contact", "email"),
         ("site", "contact", "phone"),
@@ -70,6 +71,7 @@ NOT_FREE_TEXT = {
         ),
     },
     "volunteers": set(),
+    "surveys": set(),
 }
 """Strings in the schemas that are numbers, addresses or codes: their own rules refuse payloads."""
 
@@ -81,6 +83,7 @@ FOLDERS = {
     "ledger.schema.json": "funds",
     "matter.schema.json": "matters",
     "schedule.schema.json": "volunteers",
+    "survey.schema.json": "surveys",
     "site_config.schema.json": "site_config.yml",
 }
 

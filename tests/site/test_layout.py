@@ -12,7 +12,12 @@ from datetime import date
 from pathlib import Path
 
 from generator.project import load_project
-from generator.site_layout import ACCOUNT_FOLDER, GENERATED_NAMES, VOTE_CHART_SUFFIX
+from generator.site_layout import (
+    ACCOUNT_FOLDER,
+    GENERATED_NAMES,
+    SURVEY_CHART_INFIX,
+    VOTE_CHART_SUFFIX,
+)
 from generator.urls import ledger_id
 from tests.conftest import TODAY
 from tests.site.conftest import sample_copy
@@ -35,6 +40,12 @@ def _record_names(root: Path) -> dict[str, set[str]]:
         "matters": matters | {f"{m}{VOTE_CHART_SUFFIX}" for m in matters},
         "volunteers": {item.record.team for item in project.schedules},
         "funds": {item.record.account for item in project.ledgers},
+        "surveys": {item.record.id for item in project.surveys}
+        | {
+            f"{item.record.id}{SURVEY_CHART_INFIX}{q}"
+            for item in project.surveys
+            for q in range(1, len(item.record.questions) + 1)
+        },
     }
     for item in project.ledgers:
         names.setdefault(f"funds/{item.record.account}", set()).add(ledger_id(item.record))

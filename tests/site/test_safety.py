@@ -97,7 +97,16 @@ def _add_missing_holders(root: Path) -> None:
     def corrected(data: Any) -> None:
         data.setdefault("corrections", [dict(correction)])
 
-    for folder in ("organizations", "funds", "matters", "volunteers"):
+    surveys = root / "content" / "surveys"
+    surveys.mkdir(exist_ok=True)
+    (surveys / "poll.yml").write_text(
+        "id: poll\nkind: questionnaire\ntitle: x\nconducted_by: party-branch\n"
+        "period: {start: 2026-06-01, end: 2026-06-15}\ndistributed: 10\nresponses: 9\n"
+        "questions:\n  - text: x\n    options:\n      - {label: x, count: 5}\n"
+        "      - {label: y, count: 1}\nsummary: x\n",
+        "utf-8",
+    )
+    for folder in ("organizations", "funds", "matters", "volunteers", "surveys"):
         for file in (root / "content" / folder).glob("*.yml"):
             _rewrite(file, corrected)
 
@@ -108,6 +117,9 @@ def _add_missing_holders(root: Path) -> None:
             data["contract"].setdefault("fees", {"物业费": "1.20"})
         for member in data.get("members", []):
             member.setdefault("note", "x")
+        if data.get("kind") == "party_organization":
+            step = {"step": "publicize", "deadline": "2025-10-20", "note": "x"}
+            data.setdefault("pilot", {"plan": "x", "steps": [step]})
 
     for file in (root / "content" / "organizations").glob("*.yml"):
         _rewrite(file, organization)
@@ -130,6 +142,8 @@ def _add_missing_holders(root: Path) -> None:
     def config(data: Any) -> None:
         data["community"].setdefault("street", "x")
         data["community"].setdefault("neighborhood", "x")
+        station = {"name": "x", "place": "x", "hours": "x", "services": ["x"]}
+        data["community"].setdefault("service_station", station)
         data["site"].setdefault("title", "x")
         data["site"]["contact"].setdefault("address", "x")
         data["site"]["contact"].setdefault("hours", "x")

@@ -51,6 +51,7 @@ def site_pages(site: SiteContext) -> Section:
         matters,
         organizations,
         report,
+        surveys,
         verify,
         volunteers,
     )
@@ -63,6 +64,7 @@ def site_pages(site: SiteContext) -> Section:
         (matters, "整理重大事项页面"),
         (volunteers, "整理志愿服务页面"),
         (report, "整理公开情况页"),
+        (surveys, "整理调查与评估页面"),
         (data, "整理公开数据、订阅和日历"),
         (verify, "整理核验页（各版本的校验码）"),
     ):

@@ -19,6 +19,7 @@ from markupsafe import Markup, escape
 from generator.cjk_text import one_line
 from generator.models import Matter
 from generator.models.matter import RESULT_NAMES, STAGE_NAMES, STATUS_NAMES
+from generator.models.pilot import AFFAIR_LEVEL_NAMES
 from generator.money import ZERO
 from generator.publicity import days_left, objection_end
 from generator.rules.publicity import project_calendar
@@ -61,6 +62,12 @@ RECENT_DAYS = 365
 """Approved and implementing matters active this recently are listed on the index too."""
 UPCOMING = "upcoming"
 """A proposed matter whose publicity starts later: grouped under 提议中, said 即将公示."""
+
+
+def category_words(matter: Matter) -> str:
+    """`改造｜楼宇事务`: the kind of matter, and which of the five levels of affairs it is."""
+    category = CATEGORY_NAMES.get(matter.category, matter.category)
+    return f"{category}｜{AFFAIR_LEVEL_NAMES[matter.level]}" if matter.level else category
 
 
 @dataclass(frozen=True)
@@ -228,7 +235,7 @@ def _row(matter: Matter, site: SiteContext) -> dict[str, Any]:
     return {
         "matter": matter,
         "path": page_file(matter),
-        "category": CATEGORY_NAMES.get(matter.category, matter.category),
+        "category": category_words(matter),
         "date": latest_date(matter),
         "year": first_year(matter, site),
         "state": state,
@@ -245,7 +252,7 @@ def _matter_page(matter: Matter, site: SiteContext, result: Section) -> Page:
         "matter": matter,
         "record": matter,
         "status": status_marker(window, matter_state(window, site.today)[1]),
-        "category": CATEGORY_NAMES.get(matter.category, matter.category),
+        "category": category_words(matter),
         "proposer": _proposer(matter, site),
         "publicity": _publicity(matter, site),
         "vote": None,

@@ -5,8 +5,18 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from generator.aggregates import (
+    community_six_elders,
+    mediation_rows,
+    party_member_counts,
+    shown_count,
+    six_elder_counts,
+    six_elder_people,
+    step_rows,
+)
 from generator.models import Organization
 from generator.models.organization import KIND_NAMES
+from generator.models.pilot import COMMUNITY_TYPE_NAMES
 from generator.site.context import SiteContext, page_file
 from generator.site.pages import Page, Section
 from generator.site_layout import section_index
@@ -52,6 +62,10 @@ def section(site: SiteContext) -> Section:
     schedules = {item.record.team for item in site.project.schedules}
     result = Section()
     rows = [_summary(org, site) for org in organizations]
+    community = site.project.config.record.community
+    min_size = site.project.config.record.rules.min_group_size
+    elders, elder_kinds = community_six_elders(organizations, min_size)
+    party = next((org for org in organizations if org.party_members), None)
     result.pages.append(
         Page(
             INDEX,
@@ -59,7 +73,16 @@ def section(site: SiteContext) -> Section:
             "组织机构",
             f"{site.project.config.record.community.name}的小区党组织、业主委员会、监督委员会、"
             "物业公司和志愿服务队：成员、职责、任期和联系方式。",
-            {"rows": rows},
+            {
+                "rows": rows,
+                "community_type": COMMUNITY_TYPE_NAMES[community.type] if community.type else None,
+                "station": community.service_station,
+                "party": party,
+                "party_counts": party_member_counts(party, min_size) if party else [],
+                "elders": elders,
+                "elder_kinds": elder_kinds,
+                "min_size": min_size,
+            },
         )
     )
     for org in organizations:
@@ -77,10 +100,27 @@ def section(site: SiteContext) -> Section:
                     "members": [_member(member, site) for member in org.members],
                     "schedule": f"volunteers/{org.id}.md" if org.id in schedules else None,
                     "record": org,
+                    **_pilot_parts(org, site),
                 },
             )
         )
     return result
+
+
+def _pilot_parts(org: Organization, site: SiteContext) -> dict[str, Any]:
+    """What the pilot plans add to a body's page: counts only, small ones hidden."""
+    config = site.project.config.record
+    min_size = config.rules.min_group_size
+    is_party = org.kind == "party_organization"
+    return {
+        "min_size": min_size,
+        "party_counts": party_member_counts(org, min_size),
+        "station": config.community.service_station if is_party else None,
+        "steps": step_rows(org.pilot, site.today) if org.pilot else [],
+        "cases": mediation_rows(org, min_size),
+        "elders": shown_count("六老", six_elder_people(org.members), min_size),
+        "elder_kinds": six_elder_counts(org.members, min_size),
+    }
 
 
 def _summary(org: Organization, site: SiteContext) -> dict[str, Any]:
@@ -93,6 +133,9 @@ def _summary(org: Organization, site: SiteContext) -> dict[str, Any]:
         "leader": leader(org),
         "size": len(org.members),
         "party": sum(1 for member in org.members if member.party_member),
+        "elders": shown_count(
+            "六老", six_elder_people(org.members), site.project.config.record.rules.min_group_size
+        ),
         "end": end,
         "left": term_words(end, site.today),
         "ending_soon": (days_until(end, site.today) or 0)
