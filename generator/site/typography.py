@@ -190,14 +190,25 @@ def _amount(found: str) -> str:
     return _nowrap(text) if unit or sign or "," in whole else text
 
 
+_BLANK_RUN = re.compile(r"[ \t\r\n\f]{2,}")
+"""HTML's own white space (not U+3000): a run of it shows as one space wherever it is not
+copied (pre, code, textarea, script and style are)."""
+
+
+def _squeezed(text: str) -> str:
+    """Runs of white space as one: the theme's indentation is a third of a page's bytes."""
+    return _BLANK_RUN.sub(lambda m: "\n" if "\n" in m.group() else " ", text)
+
+
 def typeset_html(html: str, setting: Typesetting, page_dir: str | None) -> str:
-    """A whole page: every text node typeset, everything else copied."""
+    """A whole page: every text node typeset and its white space squeezed, the rest copied."""
     out: list[str] = []
     position = 0
     links = 0
     for match in _COPIED.finditer(html):
         if match.start() > position:
-            out.append(typeset_text(html[position : match.start()], setting, page_dir, links > 0))
+            text = _squeezed(html[position : match.start()])
+            out.append(typeset_text(text, setting, page_dir, links > 0))
         tag = match.group()
         if _LINK_START.match(tag):
             links += 1
@@ -205,7 +216,7 @@ def typeset_html(html: str, setting: Typesetting, page_dir: str | None) -> str:
             links = max(links - 1, 0)
         out.append(tag)
         position = match.end()
-    out.append(typeset_text(html[position:], setting, page_dir, links > 0))
+    out.append(typeset_text(_squeezed(html[position:]), setting, page_dir, links > 0))
     return "".join(out)
 
 
