@@ -110,7 +110,7 @@ def _account(
         "latest": latest,
         "periods": periods,
         "years": sorted(years.items(), reverse=True),
-        "kind": ACCOUNT_KIND_NAMES[latest.kind] if latest.kind != "other" else None,
+        "kind": _kind_words(latest),
         "year": latest.period.end.year,
         "charts": {key: path for key, (path, _) in charts.items()},
     }
@@ -133,6 +133,12 @@ def balance_day(ledger: Ledger, today: date) -> date:
     """The day a ledger's closing balance holds: its end, or, while it is open, its publication."""
     end = ledger.period.end
     return end if end < today else min(ledger.published, end)
+
+
+def _kind_words(ledger: Ledger) -> str | None:
+    """The account's kind when its name does not say it already (小区公共收益 does)."""
+    words = ACCOUNT_KIND_NAMES[ledger.kind]
+    return None if ledger.kind == "other" or words in ledger.name else words
 
 
 def _period_row(ledger: Ledger, today: date) -> dict[str, Any]:
