@@ -443,7 +443,28 @@ G128 = Code(
     "网站只发布由记录生成的页面和海报，不附带别的文件：写成 files/合同.pdf 这样的路径，"
     "居民点开是空白页，网站也生成不了。",
     "documents:\n  - title: 电梯更换合同\n    url: files/lift-contract.pdf",
-    "documents:\n  - title: 电梯更换合同\n    url: https://www.example.org/cuihu/lift-contract.pdf",
+    "documents:\n  - title: 电梯更换合同\n    file: documents/lift-contract.pdf",
+)
+G129 = Code(
+    "G129",
+    "找不到记录里写的文件",
+    E,
+    "相关文件（documents）的 file 写的文件是否在 content/documents/ 里，文件名的大小写和扩展名是否一字不差。",
+    "居民点开合同、验收记录，看到的应该是文件本身；文件不在，网站上的链接就打不开。"
+    "网站在 Linux 上生成，Lift.PDF 和 lift.pdf 是两个不同的文件。",
+    "documents:\n  - title: 电梯采购及安装合同\n    file: documents/lift-contract.pdf\n"
+    "# 文件夹里实际是 lift-contract-2026.pdf",
+    "documents:\n  - title: 电梯采购及安装合同\n    file: documents/lift-contract-2026.pdf",
+)
+G130 = Code(
+    "G130",
+    "文件不能发布到网站",
+    E,
+    "file 写的是否是 content/documents/ 里的 PDF、PNG、JPG 或 WEBP 文件。",
+    "网站只发布 documents 文件夹里、居民手机能直接打开的文件：记录文件、设置和别的资料不会被误发布，"
+    "Word、Excel 文件在很多老人的手机上打不开。",
+    "documents:\n  - title: 验收记录\n    file: 验收记录.docx",
+    "documents:\n  - title: 验收记录\n    file: documents/lift-acceptance-2027.pdf",
 )
 
 FOLLOW_ON_CODES = frozenset({"G124"})
@@ -527,6 +548,29 @@ G208 = Code(
     "一个小区的钱不可能这么多，多半是多打或粘贴了几位数字；海报上的大写金额也写不出这么大的数。",
     "budget: 16800000000000000.00",
     "budget: 168000.00",
+)
+G209 = Code(
+    "G209",
+    "维修资金支出没有依据事项",
+    E,
+    "专项维修资金账户（kind: maintenance_fund）的每一笔支出是否用 matter 写明了批准它的重大事项；"
+    "按应急使用程序的支出写 emergency: true。",
+    "使用维修资金须经业主共同决定（《民法典》第二百七十八条第一款第五项），居民要能从每一笔支出"
+    "查到是哪次表决同意的。",
+    "kind: maintenance_fund\nentries:\n  - type: expense\n    category: 电梯更换\n    amount: 286620.00",
+    "kind: maintenance_fund\nentries:\n  - type: expense\n    category: 电梯更换\n    amount: 286620.00\n"
+    "    matter: lift-replacement-2026",
+)
+G210 = Code(
+    "G210",
+    "维修资金支出的事项没有经表决同意使用维修资金",
+    E,
+    "专项维修资金的支出引用的事项，是否按《民法典》第二百七十八条第一款第五项（使用维修资金）表决，"
+    "票数达到法定门槛（参与表决双三分之二以上、同意双过半），并在支出之前公布了通过的最终结果。",
+    "维修资金是业主的钱，没有经过业主表决同意就支出，业主可以要求追回；"
+    "应急使用（如屋面渗漏、电梯故障危及人身安全）另有程序，要写 emergency: true。",
+    "# roof-waterproofing-2026 还在公示，没有表决\nmatter: roof-waterproofing-2026",
+    "# 表决通过、公布最终结果以后再支出；确属应急维修的写\nemergency: true",
 )
 
 

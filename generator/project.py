@@ -7,9 +7,9 @@ the site and the posters. Nothing after this stage reads a content file again.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 from pathlib import Path
@@ -20,6 +20,7 @@ from pydantic import BaseModel
 from generator import codes
 from generator.content_files import copy_first_second, find_files
 from generator.diagnostics import Diagnostic, Span, relative_name
+from generator.document_files import DocumentFile, document_references, read_document_files
 from generator.failed_records import FailedRecord, failed_record
 from generator.loader import LoadedFile, SourceMap, load_yaml_file
 from generator.models import Ledger, Matter, Organization, Schedule, SiteConfig, Survey
@@ -66,6 +67,8 @@ class Project:
     today: date = field(default_factory=date.today)
     failed: tuple[FailedRecord, ...] = ()
     """Record files that could not be read or validated: what cites them stays quiet."""
+    document_files: Mapping[str, DocumentFile] = field(default_factory=dict)
+    """The files the records name as documents (`file:`), by the name written, read once."""
 
     @cached_property
     def organization_by_id(self) -> dict[str, Sourced[Organization]]:
@@ -248,7 +251,8 @@ def load_project(root: Path, today: date | None = None) -> tuple[Project | None,
         today=today or date.today(),
         failed=tuple(failed),
     )
-    return project, diagnostics
+    documents = read_document_files(root, document_references(project))
+    return replace(project, document_files=documents), diagnostics
 
 
 def _read(

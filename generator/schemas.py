@@ -29,7 +29,7 @@ from pydantic import BaseModel
 from generator.models import Ledger, Matter, Organization, Schedule, SiteConfig, Survey
 from generator.models.common import FLAG_WORDS, WRITTEN_AS, WRITTEN_PATTERNS
 from generator.models.config import RATIO_PATTERN, CommandLanguage
-from generator.models.ledger import EntryType
+from generator.models.ledger import AccountKind, EntryType
 from generator.models.matter import (
     DecisionResult,
     DecisionStage,
@@ -95,7 +95,11 @@ OBJECT_HELP: Mapping[str, tuple[str, str]] = {
     "Decision": ("表决结果", "计票日期、结论和公布日期；分初步结果和最终结果。"),
     "PreliminaryResult": ("初步结果", "最终结果之前公布过的初步结果，照当时公布的写。"),
     "Feedback": ("意见反馈", "对事项有异议时找谁、打什么电话、到哪天为止。"),
-    "Document": ("相关文件", "合同、验收记录、会议纪要等文件。"),
+    "Document": (
+        "相关文件",
+        "合同、验收记录、会议纪要、凭证等文件：写 title，文件放在 content/documents/ 里的写 file，"
+        "在别处公布的写 url。",
+    ),
     "Schedule": ("排班表", "一支志愿服务队的班次，一个文件一支队伍。"),
     "Shift": ("班次", "一次性的活动（date），或每周重复的班次（weekdays、from、until）。"),
     "ServiceStation": ("党群服务站", "小区党群服务站的名称、地点、开放时间、服务项目和电话。"),
@@ -154,6 +158,16 @@ CHOICE_HELP: tuple[tuple[Any, Mapping[str, str]], ...] = (
     (PilotStepName, PILOT_STEP_NAMES),
     (SurveyKind, SURVEY_KIND_HELP),
     (QuestionKind, {k: f"{v}题" for k, v in QUESTION_KIND_NAMES.items()}),
+    (
+        AccountKind,
+        {
+            "party_funds": "党建工作经费：上级下拨、党费返还、社会捐助等",
+            "public_income": "公共收益：停车费、广告费、场地租金等共有部分的收入，归全体业主",
+            "maintenance_fund": "专项维修资金：每笔支出要引用经业主表决同意使用维修资金的事项，"
+            "应急使用的写 emergency: true",
+            "other": "其他资金（不写即为 other）",
+        },
+    ),
     (CommandLanguage, {"zh": "简体中文（默认）", "en": "英文（English）"}),
     (
         MatterCategory,

@@ -19,6 +19,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from generator.models.document import DOCUMENTS_FOLDER
+
 SECTION_INDEX = "index"
 """Each folder's overview page: `matters/index.md`, published as `matters/index.html`."""
 ALL_TEAMS_CALENDAR = "all"
@@ -75,6 +77,11 @@ GENERATED_NAMES: Mapping[str, tuple[GeneratedName, ...]] = MappingProxyType(
             GeneratedName("pagefind", "pagefind/", "站内搜索的索引"),
             GeneratedName("data", "data/", "公开数据"),
             GeneratedName("posters", "posters/", "海报"),
+            GeneratedName(
+                DOCUMENTS_FOLDER,
+                f"{DOCUMENTS_FOLDER}/",
+                "记录里写的相关文件（合同、验收记录、凭证）",
+            ),
             GeneratedName("log", "log/", "公示日志（只增不改的版本记录）"),
             GeneratedName("organizations", "organizations/", "组织机构"),
             GeneratedName("funds", "funds/", "收支账目"),

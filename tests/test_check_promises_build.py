@@ -157,7 +157,7 @@ def test_site_url_within_200_characters_whose_longest_record_url_overflows_the_q
     assert len(url) <= 200
     _edit(sample, CONFIG, "  url: https://cuihu.example.org/", f"  url: {url}")
     output = _refused_everywhere(sample, CONFIG, "G123", _line_of(sample, CONFIG, "  url: "))
-    assert "content/funds/public-income-2025-q4.yml" in output  # its path is the longest
+    assert "content/funds/maintenance-fund-2026-q3.yml" in output  # its path is the longest
     assert f"二维码最多放 {poster_qr_capacity()} 个" in output
 
 

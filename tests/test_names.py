@@ -225,14 +225,14 @@ def test_linked_funds_folder_inside_the_project_is_read_checked_and_built(
 
     project, loading = load_project(sample, date.fromisoformat(TODAY))
     assert project is not None and loading == []
-    assert len(project.ledgers) == 8
+    assert len(project.ledgers) == 10  # every ledger of the sample, the fund's two included
     assert check(run_cli, sample) == (0, [])
 
     result = run_cli("build", str(sample), "--today", TODAY, "--no-posters")
     assert result.exit_code == 0, result.output
     pages = (sample / "site/funds").glob("*/*/index.html")
     ledger_pages = [page for page in pages if not page.parent.name.isdigit()]  # not a year's
-    assert len(ledger_pages) == 8
+    assert len(ledger_pages) == 10
     assert (sample / "site/funds/public-income/public-income-2026q1/index.html").is_file()
 
     ledger = archive / "funds/public-income-2026-q1.yml"  # a mistake inside is still caught

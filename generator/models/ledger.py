@@ -6,9 +6,28 @@ from typing import Literal
 
 from pydantic import Field
 
-from generator.models.common import Correction, IsoDate, Model, Period, Prose, RecordId, Text, Yuan
+from generator.models.common import (
+    Correction,
+    Flag,
+    IsoDate,
+    Model,
+    Period,
+    Prose,
+    RecordId,
+    Text,
+    Yuan,
+)
+from generator.models.document import Document
 
 EntryType = Literal["income", "expense"]
+AccountKind = Literal["party_funds", "public_income", "maintenance_fund", "other"]
+
+ACCOUNT_KIND_NAMES: dict[str, str] = {
+    "party_funds": "党建工作经费",
+    "public_income": "公共收益",
+    "maintenance_fund": "专项维修资金",
+    "other": "其他资金",
+}
 
 
 class Entry(Model):
@@ -28,6 +47,18 @@ class Entry(Model):
     matter: RecordId | None = Field(
         None, title="依据事项", description="批准这笔支出的重大事项的 id。"
     )
+    emergency: Flag = Field(
+        False,
+        title="应急使用",
+        description="true 表示按专项维修资金应急使用程序支出（如屋面渗漏、电梯故障危及人身安全，"
+        "见住房城乡建设部办公厅、财政部办公厅建办房〔2015〕52号），可以先维修、后公示，"
+        "不必等业主表决；写明经哪个部门审核。",
+    )
+    documents: tuple[Document, ...] = Field(
+        (),
+        title="凭证和文件",
+        description="这笔收支的合同、验收记录、发票或凭证扫描件，每份写 title 和 file（或 url）。",
+    )
 
 
 class BalanceCheck(Model):
@@ -45,6 +76,13 @@ class Ledger(Model):
         title="账户", description="账户编号，同一账户的各期账目用同一个编号，如 party-funds。"
     )
     name: Text = Field(title="账户名称", description="如 小区党建工作经费、小区公共收益。")
+    kind: AccountKind = Field(
+        "other",
+        title="账户类别",
+        description="party_funds 党建工作经费；public_income 公共收益；"
+        "maintenance_fund 专项维修资金（每笔支出都要引用经业主表决同意使用维修资金的事项）；"
+        "other 其他资金（不写即为 other）。",
+    )
     period: Period = Field(title="会计期间", description="本期账目的起止日期，通常为一个季度。")
     opening_balance: Yuan = Field(
         title="期初余额", description="本期开始时的余额（元），等于上期期末余额。"

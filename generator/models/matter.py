@@ -19,6 +19,7 @@ from generator.models.common import (
     Text,
     Yuan,
 )
+from generator.models.document import Document
 from generator.models.pilot import AffairLevel
 
 MatterCategory = Literal[
@@ -191,15 +192,6 @@ def _feedback_in_words(value: Any) -> Any:
     if isinstance(value, str):
         return {"contact": value.strip()} if value.strip() else None
     return value
-
-
-class Document(Model):
-    title: Text = Field(title="文件名", description="如 电梯更换合同、竣工验收记录。")
-    kind: Text | None = Field(
-        None, title="类别", description="如 contract 合同、acceptance 验收、minutes 会议纪要。"
-    )
-    date: IsoDate | None = Field(None, title="日期", description="文件的日期。")
-    url: Text | None = Field(None, title="链接", description="站内文件路径或链接。")
 
 
 class Matter(Model):

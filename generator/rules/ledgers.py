@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from itertools import pairwise
 
 from generator import codes
 from generator.diagnostics import Diagnostic
 from generator.failed_records import FailedRecord
-from generator.models import Ledger
+from generator.models import Entry, Ledger, Matter
 from generator.money import balance_at_end_of, ledger_totals, spending_by_matter, typed_yuan, yuan
 from generator.project import Project, Sourced
+from generator.voting import ITEM_NAMES, vote_verdict
 
 APPROVED_STATUSES = frozenset({"approved", "implementing", "completed"})
 
@@ -175,10 +176,13 @@ def budget_diagnostics(project: Project) -> Iterator[Diagnostic]:
 
 
 def unapproved_matter_diagnostics(project: Project) -> Iterator[Diagnostic]:
+    """G207, a warning: a maintenance fund's payouts are held to the vote itself (G210)."""
     for item in project.ledgers:
+        if item.record.kind == "maintenance_fund":
+            continue
         for e, entry in enumerate(item.record.entries):
             matter = project.matter_by_id.get(entry.matter or "")
-            if entry.type != "expense" or matter is None:
+            if entry.type != "expense" or matter is None or entry.emergency:
                 continue
             if matter.record.status not in APPROVED_STATUSES:
                 yield codes.G207.at(
@@ -186,3 +190,65 @@ def unapproved_matter_diagnostics(project: Project) -> Iterator[Diagnostic]:
                     f"这笔支出引用的事项「{matter.record.title}」状态是 {matter.record.status}，"
                     "还没有表决通过。请说明理由，或更正引用的事项。",
                 )
+
+
+FUND_ITEM = 5
+"""Civil Code art. 278, first paragraph, item 5: using the maintenance fund."""
+
+
+def _fund_payouts(project: Project) -> Iterator[tuple[Sourced[Ledger], int, Entry]]:
+    """Each expense of a maintenance-fund account not made under the emergency procedure."""
+    for item in project.ledgers:
+        if item.record.kind != "maintenance_fund" or item.file in project.copies:
+            continue
+        for e, entry in enumerate(item.record.entries):
+            if entry.type == "expense" and not entry.emergency:
+                yield item, e, entry
+
+
+def fund_payout_matter_diagnostics(project: Project) -> Iterator[Diagnostic]:
+    for item, e, entry in _fund_payouts(project):
+        if not entry.matter:
+            yield codes.G209.at(
+                item.span("entries", e, "amount"),
+                f"这笔专项维修资金支出（{entry.date}，{yuan(entry.amount)} 元）没有写依据事项。"
+                "使用维修资金要经业主表决同意（《民法典》第二百七十八条第一款第五项）：请用 matter "
+                "写上同意这笔支出的事项编号；按应急使用程序支出的，写 emergency: true，"
+                "并在摘要里写明经哪个部门审核。",
+            )
+
+
+def _fund_vote_problem(matter: Matter, paid: date) -> str | None:
+    """Why `matter` does not authorise a maintenance-fund payout made on `paid`, or None."""
+    vote, decision = matter.vote, matter.decision
+    if vote is None:
+        return "没有业主表决的记录（vote）"
+    if vote.item != FUND_ITEM:
+        return (
+            f"表决依据的是第二百七十八条第一款第 {vote.item} 项（{ITEM_NAMES[vote.item]}），"
+            f"不是第五项（{ITEM_NAMES[FUND_ITEM]}）"
+        )
+    if decision is None or decision.stage != "final" or decision.result != "approved":
+        return "还没有公布表决通过的最终结果"
+    if vote_verdict(vote).result != "approved":
+        return "的票数达不到法定门槛（参与表决双三分之二以上、同意双过半），不能算通过"
+    posted = decision.published or decision.date
+    if posted > paid:
+        return f"的表决结果 {posted} 才公布，晚于这笔支出"
+    return None
+
+
+def fund_payout_vote_diagnostics(project: Project) -> Iterator[Diagnostic]:
+    for item, e, entry in _fund_payouts(project):
+        matter = project.matter_by_id.get(entry.matter or "")
+        if matter is None:
+            continue
+        problem = _fund_vote_problem(matter.record, entry.date)
+        if problem is not None:
+            yield codes.G210.at(
+                item.span("entries", e, "matter"),
+                f"这笔专项维修资金支出（{entry.date}，{yuan(entry.amount)} 元）引用的事项"
+                f"「{matter.record.title}」{problem}。使用维修资金须经专有部分面积和人数都占三分之二以上的"
+                "业主参与表决，并经参与表决的面积过半数、人数过半数同意（《民法典》第二百七十八条）。"
+                "请在表决通过、公布结果以后再支出，或更正引用的事项；确属应急维修的，写 emergency: true。",
+            )

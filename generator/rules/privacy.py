@@ -21,6 +21,7 @@ from typing import Any
 
 from generator import codes
 from generator.diagnostics import Diagnostic, Span
+from generator.document_files import document_references
 from generator.history.versions import record_id, record_kind
 from generator.models import Ledger, Organization, Schedule
 from generator.person_names import mask_name, person_names
@@ -42,6 +43,8 @@ class PublishedText:
     """A field the model does not read: only in the record file, not on the site."""
     is_key: bool = False
     """The text is the key at `path`, not its value."""
+    document: str = ""
+    """The text was read from this published document file (its page named), not the record."""
 
     @property
     def span(self) -> Span:
@@ -99,6 +102,21 @@ def unread_texts(project: Project) -> Iterator[PublishedText]:
                 yield PublishedText(item, path, text, unread=True)
 
 
+def document_texts(project: Project) -> Iterator[PublishedText]:
+    """The text of every page of every PDF a record names, at that record's `file:` line.
+
+    Pictures (PNG, JPG) are published without being read: finding numbers in a scan would
+    need text recognition, which Gongshi does not do; whoever scans a page checks it.
+    """
+    for reference in document_references(project):
+        found = project.document_files.get(reference.document.file or "")
+        if found is None or not found.pages:
+            continue
+        for number, page in enumerate(found.pages, start=1):
+            where = f"文件 content/{found.written} 第 {number} 页"
+            yield PublishedText(reference.item, reference.path, page, document=where)
+
+
 _last_scan: tuple[Project, list[tuple[PublishedText, Finding]]] | None = None
 
 
@@ -110,7 +128,8 @@ def _all_findings(project: Project) -> list[tuple[PublishedText, Finding]]:
     public = {digits_only(number) for number in project.config.record.privacy.public_numbers}
     reported: set[tuple[str, PathKey, str]] = set()
     found: list[tuple[PublishedText, Finding]] = []
-    for published in chain(published_texts(project), unread_texts(project)):
+    texts = chain(published_texts(project), unread_texts(project), document_texts(project))
+    for published in texts:
         for finding in personal_numbers(published.text):
             if finding.kind == "mobile" and finding.digits in public:
                 continue
@@ -126,17 +145,23 @@ def _findings(project: Project, kind: str) -> Iterator[tuple[PublishedText, Find
     return ((p, f) for p, f in _all_findings(project) if f.kind == kind)
 
 
-def _in_the_file_only(published: PublishedText) -> str:
+def _here(published: PublishedText) -> str:
+    """Where the number is, as the message's opening words."""
+    if published.document:
+        return (
+            f"这里写的{published.document}里（网站会原样发布这个文件，"
+            "请在原件上遮盖后重新扫描或另存为 PDF）"
+        )
     if not published.unread:
-        return ""
-    return "这个字段网站上不显示，但它写在记录文件里，资料仓库公开时谁都能看到。"
+        return "这里"
+    return "这个字段网站上不显示，但它写在记录文件里，资料仓库公开时谁都能看到。这里"
 
 
 def resident_id_diagnostics(project: Project) -> Iterator[Diagnostic]:
     for published, finding in _findings(project, "id"):
         yield codes.G701.at(
             published.span,
-            f"{_in_the_file_only(published)}这里有一个居民身份证号（{finding.masked}）。身份证号不得公开：请删除，"
+            f"{_here(published)}有一个居民身份证号（{finding.masked}）。身份证号不得公开：请删除，"
             "需要区分住户时写“3 栋 2 单元住户”。",
         )
 
@@ -145,7 +170,7 @@ def mobile_number_diagnostics(project: Project) -> Iterator[Diagnostic]:
     for published, finding in _findings(project, "mobile"):
         yield codes.G702.at(
             published.span,
-            f"{_in_the_file_only(published)}这里有一个手机号码（{finding.masked}）。个人手机号不得公开：请改用办公电话或服务热线；"
+            f"{_here(published)}有一个手机号码（{finding.masked}）。个人手机号不得公开：请改用办公电话或服务热线；"
             "如本人同意公开（如物业值班手机），请把它登记在 site_config.yml 的 privacy.public_numbers 中。",
         )
 
@@ -154,7 +179,7 @@ def bank_card_diagnostics(project: Project) -> Iterator[Diagnostic]:
     for published, finding in _findings(project, "card"):
         yield codes.G703.at(
             published.span,
-            f"{_in_the_file_only(published)}这里有一个银行卡号（{finding.masked}）。银行卡号不得公开：请只写账户名称和尾号，"
+            f"{_here(published)}有一个银行卡号（{finding.masked}）。银行卡号不得公开：请只写账户名称和尾号，"
             f"如“维修资金专户（尾号 {finding.digits[-4:]}）”。",
         )
 

@@ -18,6 +18,8 @@ from urllib.parse import urlsplit
 from generator import codes
 from generator.checksum import record_checksum
 from generator.diagnostics import Diagnostic
+from generator.document_files import document_references
+from generator.models import Matter
 from generator.project import Project, Sourced
 from generator.urls import (
     CODE_QUERY_LENGTH,
@@ -212,22 +214,24 @@ def qr_capacity_diagnostics(project: Project) -> Iterator[Diagnostic]:
 def document_link_diagnostics(project: Project) -> Iterator[Diagnostic]:
     """G128: a document's `url` the site can link to: a full http(s) address.
 
-    The site publishes the pages and posters made from the records and nothing else, so a
-    path (`files/report.pdf`, `/files/report.pdf`) leads nowhere, and mkdocs refuses to build
-    a page linking to a file it does not have. Another scheme (`mailto:`, `javascript:`) is
-    no page to open: the site shows the title without a link (`safe_url`).
+    The site publishes the pages and posters made from the records, and the files named
+    with `file:` (content/documents/), so a path in `url` (`files/report.pdf`) leads
+    nowhere, and mkdocs refuses to build a page linking to a file it does not have.
+    Another scheme (`mailto:`, `javascript:`) is no page to open: the site shows the
+    title without a link (`safe_url`).
     """
     base = site_base(project.config.record.site.url)
-    for matter in project.matters:
-        for d, document in enumerate(matter.record.documents):
-            url = (document.url or "").strip()
-            problem = _document_link_problem(url, base) if url else None
-            if problem is not None:
-                yield codes.G128.at(
-                    matter.span("documents", d, "url"),
-                    f"相关文件「{document.title}」的链接「{url}」{problem}",
-                    matter.record.id,
-                )
+    for reference in document_references(project):
+        document = reference.document
+        url = (document.url or "").strip()
+        problem = _document_link_problem(url, base) if url else None
+        if problem is not None:
+            record = reference.item.record
+            yield codes.G128.at(
+                reference.item.span(*reference.path[:-1], "url"),
+                f"相关文件「{document.title}」的链接「{url}」{problem}",
+                record.id if isinstance(record, Matter) else None,
+            )
 
 
 _BARE_HOST = re.compile(r"^(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:[/:]|$)")
@@ -246,11 +250,17 @@ def _document_link_problem(url: str, base: str) -> str | None:
     if _BARE_HOST.match(url):
         return f"缺少开头的 https://。请写成 https://{url}。"
     return (
-        "不是完整的网址。网站只发布由记录生成的页面和海报，不附带别的文件，这样的链接在网站上"
-        "打不开，生成网站时也会出错。请把文件放到网上（如政务平台或小区的网盘）后，写它以 "
-        "https:// 开头的完整网址；要链接本站的某一页，也请写完整网址，如 "
-        f"{base}matters/{_example_matter(url)}/；没有网址就删掉 url 这一行。"
+        "不是完整的网址，这样的链接在网站上打不开，生成网站时也会出错。文件在手边的，"
+        f"请放进 content/documents/ 文件夹，把 url 改成 file: documents/{_file_name(url)}，"
+        "网站会发布它；已在别处公布的，写它以 https:// 开头的完整网址；要链接本站的某一页，"
+        f"也请写完整网址，如 {base}matters/{_example_matter(url)}/；都没有就删掉 url 这一行。"
     )
+
+
+def _file_name(url: str) -> str:
+    """The file a path such as `files/lift-contract.pdf` names, to suggest as documents/…."""
+    name = url.rstrip("/").split("/")[-1]
+    return name if "." in name.strip(".") else "lift-contract-2026.pdf"
 
 
 def _example_matter(url: str) -> str:

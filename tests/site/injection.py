@@ -56,10 +56,13 @@ NOT_FREE_TEXT = {
         ("balance_checks", "*", "balance"),
         ("closing_balance",),
         ("entries", "*", "amount"),
+        ("entries", "*", "documents", "*", "file"),  # a path below content/ (G129, G130)
+        ("entries", "*", "documents", "*", "url"),  # an address (G128)
         ("opening_balance",),
     },
     "matters": {
         ("budget",),
+        ("documents", "*", "file"),  # a path below content/ (G129, G130)
         ("documents", "*", "url"),
         ("feedback",),  # in words: kept as ("feedback", "contact"), planted there
         ("feedback", "phone"),

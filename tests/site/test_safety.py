@@ -124,6 +124,13 @@ def _add_missing_holders(root: Path) -> None:
     for file in (root / "content" / "organizations").glob("*.yml"):
         _rewrite(file, organization)
 
+    def ledger(data: Any) -> None:
+        for entry in data.get("entries", [])[:1]:
+            entry.setdefault("documents", [{"title": "x", "kind": "x"}])
+
+    for file in (root / "content" / "funds").glob("*.yml"):
+        _rewrite(file, ledger)
+
     def matter(data: Any) -> None:
         data.setdefault("timeline", [{"date": "2026-03-01", "event": "x"}])
         data.setdefault("feedback", {"contact": "x"})

@@ -46,6 +46,7 @@ class Section:
 def site_pages(site: SiteContext) -> Section:
     from generator.site.pages import (
         data,
+        documents,
         funds,
         home,
         matters,
@@ -65,6 +66,7 @@ def site_pages(site: SiteContext) -> Section:
         (volunteers, "整理志愿服务页面"),
         (report, "整理公开情况页"),
         (surveys, "整理调查与评估页面"),
+        (documents, "整理相关文件（合同、验收记录、凭证）"),
         (data, "整理公开数据、订阅和日历"),
         (verify, "整理核验页（各版本的校验码）"),
     ):

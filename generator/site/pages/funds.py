@@ -8,11 +8,13 @@ from decimal import Decimal
 from typing import Any
 
 from generator.models import Ledger
+from generator.models.ledger import ACCOUNT_KIND_NAMES
 from generator.money import ZERO, daily_balances, ledger_totals, yuan
 from generator.site.charts import balance_chart, category_chart
 from generator.site.context import SiteContext, page_file
 from generator.site.opendata import ledger_csv
 from generator.site.pages import Asset, Page, Section
+from generator.site.pages.documents import document_rows
 from generator.site_layout import (
     BALANCE_CHART,
     CATEGORY_CHARTS,
@@ -95,18 +97,21 @@ def _account(
     }
     for path, svg in charts.values():
         result.assets.append(Asset(path, svg.encode("utf-8")))
-    periods = [_period_row(ledger) for ledger in reversed(ledgers)]
+    periods = [_period_row(ledger, site.today) for ledger in reversed(ledgers)]
     years = _years(account, name, periods, result)
+    as_of = balance_day(latest, site.today)
     summary = {
         "account": account,
         "name": name,
         "path": account_index(account),
         "closing": latest.closing_balance,
+        "as_of": as_of,
         "latest": latest,
         "periods": [
             row for row in periods if row["ledger"].period.end.year == latest.period.end.year
         ],
         "years": years,
+        "kind": _kind_words(latest),
         "year": latest.period.end.year,
         "charts": {key: path for key, (path, _) in charts.items()},
     }
@@ -115,7 +120,7 @@ def _account(
             account_index(account),
             "account.md.j2",
             name,
-            f"{name}：截至{latest.period.end:%Y-%m-%d}余额 {yuan(latest.closing_balance)} 元，"
+            f"{name}：截至{as_of:%Y-%m-%d}余额 {yuan(latest.closing_balance)} 元，"
             f"共 {len(ledgers)} 期账目。",
             summary,
         )
@@ -154,14 +159,55 @@ def _years(
     return years
 
 
-def _period_row(ledger: Ledger) -> dict[str, Any]:
+def balance_day(ledger: Ledger, today: date) -> date:
+    """The day a ledger's closing balance holds: its end, or, while it is open, its publication."""
+    end = ledger.period.end
+    return end if end < today else min(ledger.published, end)
+
+
+def _kind_words(ledger: Ledger) -> str | None:
+    """The account's kind when its name does not say it already (小区公共收益 does)."""
+    words = ACCOUNT_KIND_NAMES[ledger.kind]
+    return None if ledger.kind == "other" or words in ledger.name else words
+
+
+def _period_row(ledger: Ledger, today: date) -> dict[str, Any]:
     totals = ledger_totals(ledger)
     return {
         "ledger": ledger,
         "path": page_file(ledger),
         "totals": totals,
         "words": _period_words(ledger),
+        "short": _period_short_words(ledger),
+        "as_of": balance_day(ledger, today),
+        "open": ledger.period.end >= today,
     }
+
+
+def latest_period_rows(site: SiteContext) -> list[dict[str, Any]]:
+    """Each account's latest period, for the home page: balance, income, spending, links."""
+    rows = []
+    for account, items in site.project.ledgers_by_account().items():
+        row = _period_row(items[-1].record, site.today)
+        row["account_path"] = account_index(account)
+        rows.append(row)
+    return rows
+
+
+def category_totals(ledger: Ledger) -> list[dict[str, Any]]:
+    """A period's income and spending added up per category, income first, largest first."""
+    totals: dict[tuple[str, str], Decimal] = defaultdict(lambda: ZERO)
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    for entry in ledger.entries:
+        totals[(entry.type, entry.category)] += entry.amount
+        counts[(entry.type, entry.category)] += 1
+    order = {"income": 0, "expense": 1}
+    return [
+        {"type": kind, "category": category, "total": total, "count": counts[(kind, category)]}
+        for (kind, category), total in sorted(
+            totals.items(), key=lambda item: (order[item[0][0]], -item[1], item[0][1])
+        )
+    ]
 
 
 def _ledger_page(site: SiteContext, ledger: Ledger, result: Section) -> Page:
@@ -177,6 +223,7 @@ def _ledger_page(site: SiteContext, ledger: Ledger, result: Section) -> Page:
                 "entry": entry,
                 "matter": matter.record if matter else None,
                 "matter_path": page_file(matter.record) if matter else None,
+                "documents": document_rows(site, entry.documents),
             }
         )
     title = f"{ledger.name} {_period_words(ledger)}"
@@ -190,11 +237,22 @@ def _ledger_page(site: SiteContext, ledger: Ledger, result: Section) -> Page:
             "ledger": ledger,
             "record": ledger,
             "totals": totals,
+            "categories": category_totals(ledger),
+            "open": ledger.period.end >= site.today,
             "entries": entries,
             "csv": csv_path,
             "account_page": account_index(ledger.account),
         },
     )
+
+
+def _period_short_words(ledger: Ledger) -> str:
+    """The period within its year, for a row of links under the year: 一季度, 3月."""
+    words = _period_words(ledger)
+    year = f"{ledger.period.start.year}年"
+    if words.startswith(year) and ledger.period.start.year == ledger.period.end.year:
+        return words.removeprefix(year).removeprefix("第")
+    return words
 
 
 def _period_words(ledger: Ledger) -> str:

@@ -9,6 +9,8 @@ from generator.shifts import expand_shifts
 from generator.site.context import SiteContext, page_file
 from generator.site.feeds import ATOM, RSS
 from generator.site.pages import Page, Section
+from generator.site.pages.funds import INDEX as FUNDS_INDEX
+from generator.site.pages.funds import latest_period_rows
 from generator.site.pages.matters import (
     UPCOMING,
     Window,
@@ -68,6 +70,8 @@ def section(site: SiteContext) -> Section:
         "org_path": page_file,
         "term_words": lambda org: term_words(org.term.end, site.today) if org.term else "",
         "open_matters": open_matters,
+        "money": latest_period_rows(site),
+        "funds_index": FUNDS_INDEX,
         "latest": disclosures(site)[:LATEST],
         "weeks": weeks(occurrences, week_start(site.today), 1),
         "names": names,

@@ -26,7 +26,8 @@ from generator.rules.publicity import project_calendar
 from generator.site.charts import percent_text, vote_bars, vote_chart, vote_words
 from generator.site.context import SiteContext, page_file
 from generator.site.pages import Asset, Page, Section
-from generator.site_layout import matters_year, section_index
+from generator.site.pages.documents import document_rows
+from generator.site_layout import account_index, matters_year, section_index
 from generator.site_layout import vote_chart as vote_chart_path
 from generator.voting import ITEM_NAMES, changed_tallies, vote_verdict
 
@@ -258,6 +259,7 @@ def _matter_page(matter: Matter, site: SiteContext, result: Section) -> Page:
         "vote": None,
         "stage": _stage(matter, site),
         "spending": _spending(matter, site),
+        "documents": document_rows(site, matter.documents),
     }
     if matter.vote:
         verdict = vote_verdict(matter.vote)
@@ -374,9 +376,27 @@ def _verdict_words(verdict: Any) -> str:
     )
 
 
+def spending_by_account(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Who paid: each account's share of a matter's spending, largest first, its page linked."""
+    accounts: dict[str, dict[str, Any]] = {}
+    for row in entries:
+        ledger = row["ledger"]
+        found = accounts.setdefault(
+            ledger.account,
+            {"name": ledger.name, "path": account_index(ledger.account), "spent": ZERO},
+        )
+        found["spent"] += row["entry"].amount
+    return sorted(accounts.values(), key=lambda account: (-account["spent"], account["name"]))
+
+
 def _spending(matter: Matter, site: SiteContext) -> dict[str, Any] | None:
     entries: list[dict[str, Any]] = [
-        {"entry": entry, "ledger": ledger, "path": page_file(ledger)}
+        {
+            "entry": entry,
+            "ledger": ledger,
+            "path": page_file(ledger),
+            "documents": document_rows(site, entry.documents),
+        }
         for entry, ledger in site.expenses_by_matter.get(matter.id, [])
     ]
     if not entries and matter.budget is None:
@@ -389,6 +409,7 @@ def _spending(matter: Matter, site: SiteContext) -> dict[str, Any] | None:
     return {
         "budget": matter.budget,
         "spent": spent,
+        "accounts": spending_by_account(entries),
         "share": share,
         "entries": entries,
         "over": bool(matter.budget is not None and spent > matter.budget),
