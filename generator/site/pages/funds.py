@@ -111,6 +111,7 @@ def _account(
             row for row in periods if row["ledger"].period.end.year == latest.period.end.year
         ],
         "years": years,
+        "all_years": _all_years(periods),
         "kind": _kind_words(latest),
         "year": latest.period.end.year,
         "charts": {key: path for key, (path, _) in charts.items()},
@@ -157,6 +158,15 @@ def _years(
             )
         )
     return years
+
+
+def _all_years(periods: list[dict[str, Any]]) -> list[tuple[int, list[dict[str, Any]]]]:
+    """Every period by year, the latest year first, for the accounts index: four short links a
+    year per account, so every period is two taps from the home page."""
+    years: dict[int, list[dict[str, Any]]] = {}
+    for row in reversed(periods):  # each year's periods in order
+        years.setdefault(row["ledger"].period.start.year, []).append(row)
+    return sorted(years.items(), reverse=True)
 
 
 def balance_day(ledger: Ledger, today: date) -> date:
