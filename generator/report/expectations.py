@@ -22,6 +22,7 @@ from typing import Any, Literal, TypedDict
 from generator.models import Ledger, Matter, Organization
 from generator.models.config import Rules
 from generator.models.organization import KIND_NAMES
+from generator.models.pilot import PILOT_STEP_NAMES
 from generator.money import ZERO, ledger_totals, yuan
 from generator.project import Sourced
 from generator.report.evidence import Canonical, Evidence, Since
@@ -233,10 +234,10 @@ def property_performance(evidence: Evidence) -> Iterator[Disclosure]:
 
 
 def _account_kind(ledger: Ledger) -> str:
-    """`maintenance_fund`, `public_income` or `other`: a kind the ledger states, else its name."""
-    stated = getattr(ledger, "kind", None)
-    if isinstance(stated, str):
-        return stated
+    """`maintenance_fund`, `public_income` or `other`: the kind the ledger states, else its name
+    (`kind:` may be left out, and older ledgers do)."""
+    if ledger.kind != "other":
+        return ledger.kind
     if "维修资金" in ledger.name:
         return "maintenance_fund"
     if any(word in ledger.name for word in ("公共收益", "共有收益", "共有部分", "经营收益")):
@@ -564,22 +565,23 @@ def decisions(evidence: Evidence) -> Iterator[Disclosure]:
 
 
 def pilot_steps(evidence: Evidence) -> Iterator[Disclosure]:
-    """The seven steps of the pilot plan, once the records hold them.
-
-    Each step is read as having `name`, `deadline` and an optional `completed` date; the
-    record kind that holds them is wired here (`pilot_steps` on the project) when it lands.
-    """
-    steps: tuple[Any, ...] = tuple(getattr(evidence.project, "pilot_steps", ()) or ())
+    """The seven steps of the pilot plan, as the Party organization's record holds them."""
+    steps = [
+        step
+        for item in evidence.project.organizations
+        if item.record.pilot is not None
+        for step in item.record.pilot.steps
+    ]
     if not steps:
         yield Disclosure("七个步骤", "none", note="还没有试点步骤的记录。")
     for step in steps:
-        name, deadline, completed = step.name, step.deadline, getattr(step, "completed", None)
+        name, deadline, completed = PILOT_STEP_NAMES[step.step], step.deadline, step.completed
         if completed is None:
-            yield Disclosure(str(name), _unpublished(deadline, evidence.today), due=deadline)
+            yield Disclosure(name, _unpublished(deadline, evidence.today), due=deadline)
         else:
             since = Since(completed, "record")
             yield Disclosure(
-                str(name),
+                name,
                 _posted(since, completed, deadline),
                 since,
                 declared=completed,

@@ -100,8 +100,20 @@ def test_sample_json_names_every_expectation_and_nothing_overdue() -> None:
     assert quarter["since_from"] == "git" and quarter["since"] >= "2026-11-25"
     fees = item(data, "property_fees", "恒安物业")
     assert fees["status"] == "published" and fees["page"] == "organizations/property-company/"
-    steps = item(data, "pilot_steps", "七个步骤")
-    assert steps["status"] == "none" and steps["status_text"] == "无记录"
+    steps = items(data, "pilot_steps")  # the party branch's record: seven steps in plan order
+    assert [s["subject"] for s in steps] == [
+        "宣传发动",
+        "情况摸排",
+        "成立党组织",
+        "建强“三个主体”",
+        "成立志愿服务队伍",
+        "规范运行",
+        "总结推广",
+    ]
+    late = item(data, "pilot_steps", "三个主体")  # done 2026-06-22, due 2025-11-25: 209 days
+    assert (late["status"], late["declared"], late["due"]) == ("late", "2026-06-22", "2025-11-25")
+    assert "209 天" in late["note"]
+    assert all(s["status"] == "published" for s in steps if s is not late)
 
 
 def test_a_removed_quarter_ledger_is_overdue_and_named(sample: Path) -> None:
