@@ -7,11 +7,7 @@ the checks.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import threading
-import time
 from datetime import date
 from pathlib import Path
 
@@ -251,46 +247,10 @@ def content_state(root: Path) -> tuple[tuple[str, int, int], ...]:
     return tuple(state)
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 def serve(
     root: Path, out_dir: Path, host: str, port: int, today: date | None, posters: bool
 ) -> int:
-    """Build, serve `out_dir`, and rebuild whenever a record or site_config.yml changes."""
-    if build_once(root, out_dir, today, posters) != EXIT_OK and not out_dir.is_dir():
-        return EXIT_CONTENT
-    handler = functools.partial(_QuietHandler, directory=str(out_dir))
-    try:
-        server = http.server.ThreadingHTTPServer((host, port), handler)
-    except OSError as error:
-        click.echo(
-            _("无法在 {host}:{port} 上预览：{reason}。请用 --port 换一个端口。").format(
-                host=host, port=port, reason=error.strerror
-            ),
-            err=True,
-        )
-        return EXIT_MISUSE
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    click.echo(
-        _("预览网址：{url}  （改动记录后会自动重新生成，刷新网页即可看到；按 Ctrl+C 结束）").format(
-            url=f"http://{host}:{server.server_address[1]}/"
-        )
-    )
-    state = content_state(root)
-    try:
-        while True:
-            time.sleep(1)
-            current = content_state(root)
-            if current != state:
-                state = current
-                click.echo(_("记录有改动，重新生成……"))
-                build_once(root, out_dir, today, posters)
-    except KeyboardInterrupt:
-        click.echo(_("已停止预览。"))
-    finally:
-        server.shutdown()
-        server.server_close()
-    return EXIT_OK
+    """Preview the site in `out_dir`'s folder and follow every save (generator/preview/)."""
+    from generator.preview import serve_preview  # it imports content_state from here
+
+    return serve_preview(root, out_dir.parent, host, port, today, posters)
