@@ -151,7 +151,7 @@ def serve_preview(
             current = content_state(root)
             if current != state:
                 state = current
-                click.echo("记录有改动，重新检查并生成……")
+                click.echo(_("记录有改动，重新生成……"))
                 preview.update()
             else:
                 preview.index_when_due()

@@ -154,6 +154,13 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
 
+class _PreviewServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A tab closed while its page was sent is no error worth a traceback."""
+
+
 def preview_server(shown: Shown, host: str, port: int) -> http.server.ThreadingHTTPServer:
     """Bound and listening; raises OSError when the port is taken."""
 
@@ -162,6 +169,4 @@ def preview_server(shown: Shown, host: str, port: int) -> http.server.ThreadingH
             super().__init__(*args, directory=str(shown.site_dir), **kwargs)  # type: ignore[arg-type]
 
     Handler.shown = shown
-    server = http.server.ThreadingHTTPServer((host, port), Handler)
-    server.daemon_threads = True
-    return server
+    return _PreviewServer((host, port), Handler)

@@ -8,6 +8,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 from tests.conftest import REPO, TODAY
 
@@ -59,3 +60,69 @@ def test_serve_rebuilds_when_a_record_changes(base_project: Path) -> None:
         server.terminate()
         output, _ = server.communicate(timeout=20)
     assert "预览网址" in output and "重新生成" in output
+
+
+LEDGER = Path("content") / "funds" / "public-2026-q1.yml"
+LEDGER_PAGE = "funds/public-income/public-income-2026q1/"
+
+
+def _rewrite(path: Path, *changes: tuple[str, str]) -> None:
+    text = path.read_text("utf-8")
+    for old, new in changes:
+        assert old in text, old
+        text = text.replace(old, new)
+    path.write_text(text, "utf-8")
+
+
+def test_serve_reloads_the_open_page_and_shows_diagnostics_until_fixed(
+    base_project: Path, browser: Any
+) -> None:
+    """The test never reloads: each change reaches the open tab by itself."""
+    port = free_port()
+    command = [sys.executable, "-m", "generator", "serve", str(base_project), "--port", str(port)]
+    server = subprocess.Popen(
+        [*command, "--today", TODAY], cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    )
+    try:
+        url = f"http://127.0.0.1:{port}/{LEDGER_PAGE}"
+        assert "500.10" in fetch_until(url, "500.10", BUILD_WAIT)
+        page = browser.new_page()
+        page.goto(url)
+        body = page.locator("body")
+        assert "500.10" in body.inner_text()
+        ledger = base_project / LEDGER
+        # 500.10 → 512.30 with the closing balance and the bank statement that follow it
+        _rewrite(
+            ledger,
+            ("amount: 500.10", "amount: 512.30"),
+            ("closing_balance: 1300.10", "closing_balance: 1312.30"),
+            ("balance: 1500.10", "balance: 1512.30"),
+        )
+        page.wait_for_function(
+            "document.body.innerText.includes('512.30')", timeout=BUILD_WAIT * 1000
+        )
+        assert "500.10" not in body.inner_text()
+        # an amount the closing balance no longer adds up to: G201 at the amount's line
+        _rewrite(ledger, ("amount: 512.30", "amount: 777.70"))
+        page.locator("#gongshi-diagnostics").wait_for(timeout=BUILD_WAIT * 1000)
+        shown = page.locator("#gongshi-diagnostics").inner_text()
+        assert "content/funds/public-2026-q1.yml:8:" in shown and "G201" in shown
+        assert "1,577.70" in shown  # 1,000.00 + 777.70 − 200.00, the sum the message names
+        assert "内容有错误" in body.inner_text()
+        # fixed: the page again, with the corrected figures
+        _rewrite(
+            ledger,
+            ("closing_balance: 1312.30", "closing_balance: 1577.70"),
+            ("balance: 1512.30", "balance: 1777.70"),
+        )
+        page.wait_for_function(
+            "document.body.innerText.includes('1,577.70')"
+            " && !document.getElementById('gongshi-diagnostics')",
+            timeout=BUILD_WAIT * 1000,
+        )
+        assert "777.70" in body.inner_text()
+        page.close()
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=20)[0].decode("utf-8")
+    assert "G201" in output and "预览网址" in output
