@@ -7,9 +7,19 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+from bench.synthetic import write_community
+from generator.diagnostics import Diagnostic
+from generator.preview.checking import LOCAL_RULES, local_findings
+from generator.project import Project, load_project
 from tests.conftest import REPO, TODAY
 
 
@@ -126,3 +136,46 @@ def test_serve_reloads_the_open_page_and_shows_diagnostics_until_fixed(
         server.terminate()
         output = server.communicate(timeout=20)[0].decode("utf-8")
     assert "G201" in output and "预览网址" in output
+
+
+def _each_record_alone(project: Project) -> Iterator[Project]:
+    """The project with every organization and one ledger, matter or schedule at a time."""
+    for group in ("ledgers", "matters", "schedules"):
+        for item in getattr(project, group):
+            alone: dict[str, tuple[object, ...]] = {"ledgers": (), "matters": (), "schedules": ()}
+            alone[group] = (item,)
+            yield replace(project, **alone)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("community", ["sample", "generated"])
+def test_record_local_rules_find_in_each_record_alone_what_they_find_in_all(
+    community: str, tmp_path: Path
+) -> None:
+    """What lets `serve` run the text rules on the changed records only (RECORD_LOCAL_CODES)."""
+    if community == "sample":
+        root = REPO
+    else:
+        root = tmp_path / "generated"
+        write_community(root, years=2, seed=3)
+    project, _ = load_project(root, date.fromisoformat(TODAY))
+    assert project is not None
+    for rule in LOCAL_RULES:
+        everything = Counter(
+            d for found in local_findings(project, (rule,)).values() for d in found
+        )
+        pieces: Counter[Diagnostic] = Counter()
+        for part in _each_record_alone(project):
+            alone = local_findings(part, (rule,))
+            pieces.update(d for name, found in alone.items() for d in found if name in _own(part))
+        organizations = Counter(
+            d
+            for name, found in local_findings(project, (rule,)).items()
+            for d in found
+            if name not in _own(project)
+        )
+        assert pieces + organizations == everything, rule.code.code
+
+
+def _own(project: Project) -> set[str]:
+    """The files of the project's ledgers, matters and schedules."""
+    return {item.file for item in (*project.ledgers, *project.matters, *project.schedules)}
