@@ -8,7 +8,7 @@ never reloaded by this script. Each of `--edits` saves is measured. As a baselin
 same run it times `gongshi build --no-posters` of the same community (what a save cost
 before). It prints figures and never asserts them (goal < 1 s).
 
-    python bench/serve_latency.py [--out DIR] [--years 10] [--seed 1] [--edits 3]
+    python bench/serve_latency.py [--out DIR] [--years 10] [--seed 1] [--edits 3] [--pause 20]
 """
 
 from __future__ import annotations
@@ -85,6 +85,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     add_community_arguments(parser)
     parser.add_argument("--edits", type=int, default=3)
+    parser.add_argument("--pause", type=float, default=20.0, help="seconds between saves")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="gongshi-serve-bench-") as temporary:
         root = args.out or Path(temporary) / "community"
@@ -125,7 +126,7 @@ def main() -> None:
             url = f"http://127.0.0.1:{port}/{page_path}"
             _wait_served(url, 600)
             first = time.perf_counter() - started
-            latencies = _measure(url, ledger, args.edits)
+            latencies = _measure(url, ledger, args.edits, args.pause)
         finally:
             server.terminate()
             output = server.communicate(timeout=30)[0]
@@ -154,7 +155,7 @@ def _wait_served(url: str, seconds: float) -> None:
     sys.exit("gongshi serve did not serve the page")
 
 
-def _measure(url: str, ledger: Path, edits: int) -> list[float]:
+def _measure(url: str, ledger: Path, edits: int, pause: float) -> list[float]:
     from playwright.sync_api import sync_playwright
 
     latencies = []
@@ -165,7 +166,7 @@ def _measure(url: str, ledger: Path, edits: int) -> list[float]:
         page = browser.new_page()
         page.goto(url)
         for number in range(1, edits + 1):
-            time.sleep(5)  # the search index is rebuilt after saves pause: let it finish
+            time.sleep(pause)  # the rest of the site and the search index follow: let them finish
             saved = time.perf_counter()
             shown = changed_amount(ledger, number * 1000 + 7)
             page.wait_for_function(
