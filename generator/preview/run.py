@@ -142,8 +142,9 @@ def serve_preview(
     preview.update(say=False)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     click.echo(
-        f"预览网址：http://{host}:{server.server_address[1]}/"
-        "  （保存记录后，打开的网页会自动更新；按 Ctrl+C 结束）"
+        _("预览网址：{url}  （保存记录后，打开的网页会自动更新；按 Ctrl+C 结束）").format(
+            url=f"http://{host}:{server.server_address[1]}/"
+        )
     )
     try:
         while True:
