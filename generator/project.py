@@ -7,7 +7,7 @@ the site and the posters. Nothing after this stage reads a content file again.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -201,13 +201,19 @@ def _collector_paused() -> Iterator[None]:
 
 
 @_collector_paused()
-def load_project(root: Path, today: date | None = None) -> tuple[Project | None, list[Diagnostic]]:
-    """Read and validate every file; the project is None only when site_config.yml is unusable."""
+def load_project(
+    root: Path, today: date | None = None, read: Reader | None = None
+) -> tuple[Project | None, list[Diagnostic]]:
+    """Read and validate every file; the project is None only when site_config.yml is unusable.
+
+    `read` reads one file (`read_source` unless given): `gongshi serve` passes one that
+    keeps each file's reading until the file changes."""
+    read = read or read_source
     config_path = root / CONFIG_FILE
     if not config_path.is_file():
         raise NotAProject(str(root))
     diagnostics: list[Diagnostic] = []
-    config = _read(config_path, root, SiteConfig, diagnostics)
+    config = read(config_path, root, SiteConfig, diagnostics)
     records: dict[str, list[Sourced[BaseModel]]] = {name: [] for name, _ in RECORD_FOLDERS}
     models = dict(RECORD_FOLDERS)
     failed: list[FailedRecord] = []
@@ -232,7 +238,7 @@ def load_project(root: Path, today: date | None = None) -> tuple[Project | None,
                 )
             )
             continue
-        item = _read(path, root, models[folder], diagnostics)
+        item = read(path, root, models[folder], diagnostics)
         if isinstance(item, Sourced):
             records[folder].append(item)
             diagnostics.extend(_device_name_id_diagnostics(item))
@@ -255,7 +261,11 @@ def load_project(root: Path, today: date | None = None) -> tuple[Project | None,
     return replace(project, document_files=documents), diagnostics
 
 
-def _read(
+Reader = Callable[[Path, Path, type[BaseModel], list[Diagnostic]], Sourced[BaseModel] | LoadedFile]
+"""How one file becomes a record (or the file as far as it loaded)."""
+
+
+def read_source(
     path: Path, root: Path, model: type[BaseModel], diagnostics: list[Diagnostic]
 ) -> Sourced[BaseModel] | LoadedFile:
     """The record, or the file as far as it loaded when it could not be read or validated."""

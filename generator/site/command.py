@@ -7,11 +7,7 @@ the checks.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import threading
-import time
 from datetime import date
 from pathlib import Path
 
@@ -252,61 +248,10 @@ def content_state(root: Path) -> tuple[tuple[str, int, int], ...]:
     return tuple(state)
 
 
-class SiteRequestHandler(http.server.SimpleHTTPRequestHandler):
-    """The built site as a host serves it: a missing page gets the site's own 404.html
-    (the Chinese “找不到这个页面” page), as GitHub Pages and most hosts do."""
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        page = Path(self.directory) / "404.html"
-        if code != 404 or self.command != "GET" or not page.is_file():
-            super().send_error(code, message, explain)
-            return
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-
 def serve(
     root: Path, out_dir: Path, host: str, port: int, today: date | None, posters: bool
 ) -> int:
-    """Build, serve `out_dir`, and rebuild whenever a record or site_config.yml changes."""
-    if build_once(root, out_dir, today, posters) != EXIT_OK and not out_dir.is_dir():
-        return EXIT_CONTENT
-    handler = functools.partial(SiteRequestHandler, directory=str(out_dir))
-    try:
-        server = http.server.ThreadingHTTPServer((host, port), handler)
-    except OSError as error:
-        click.echo(
-            _("无法在 {host}:{port} 上预览：{reason}。请用 --port 换一个端口。").format(
-                host=host, port=port, reason=error.strerror
-            ),
-            err=True,
-        )
-        return EXIT_MISUSE
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    click.echo(
-        _("预览网址：{url}  （改动记录后会自动重新生成，刷新网页即可看到；按 Ctrl+C 结束）").format(
-            url=f"http://{host}:{server.server_address[1]}/"
-        )
-    )
-    state = content_state(root)
-    try:
-        while True:
-            time.sleep(1)
-            current = content_state(root)
-            if current != state:
-                state = current
-                click.echo(_("记录有改动，重新生成……"))
-                build_once(root, out_dir, today, posters)
-    except KeyboardInterrupt:
-        click.echo(_("已停止预览。"))
-    finally:
-        server.shutdown()
-        server.server_close()
-    return EXIT_OK
+    """Preview the site in `out_dir`'s folder and follow every save (generator/preview/)."""
+    from generator.preview import serve_preview  # it imports content_state from here
+
+    return serve_preview(root, out_dir.parent, host, port, today, posters)

@@ -50,17 +50,32 @@ def _source_date(day: date | None) -> Iterator[None]:
             os.environ["SOURCE_DATE_EPOCH"] = previous
 
 
-def run_mkdocs(config_file: Path, site_dir: Path, source_date: date | None) -> None:
+class _NoDirtyNotice(logging.Filter):
+    """mkdocs warns that a dirty build may leave stale links; the preview rewrites every page
+    whose Markdown changed, so the notice is not a problem to fail on."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "'dirty' build" not in record.getMessage()
+
+
+def run_mkdocs(
+    config_file: Path, site_dir: Path, source_date: date | None, dirty: bool = False
+) -> None:
+    """`dirty`: rebuild only the pages whose Markdown is newer than their HTML (`gongshi serve`)."""
     logger = logging.getLogger("mkdocs")
     collect = _Collect()
     logger.addHandler(collect)
     propagate, logger.propagate = logger.propagate, False
+    notice = _NoDirtyNotice()
+    build_logger = logging.getLogger("mkdocs.commands.build")
+    build_logger.addFilter(notice)
     try:
         with _source_date(source_date):
             config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True)
-            build(config)
+            build(config, dirty=dirty)
     except (Abort, ConfigurationError) as error:
         raise MkDocsFailed(collect.messages or [str(error)]) from None
     finally:
         logger.removeHandler(collect)
+        build_logger.removeFilter(notice)
         logger.propagate = propagate

@@ -20,7 +20,6 @@ import pytest
 
 from generator.project import load_project
 from generator.site.build import build_site
-from generator.site.command import SiteRequestHandler
 from tests.conftest import REPO, TODAY
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -55,6 +54,26 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample community's site with posters, built once for every site test."""
     root = sample_copy(tmp_path_factory.mktemp("sample") / "community")
     return build(root, root / "site")
+
+
+class SiteRequestHandler(http.server.SimpleHTTPRequestHandler):
+    """The built site as a host serves it: a missing page gets the site's own 404.html
+    (the Chinese “找不到这个页面” page), as GitHub Pages and most hosts do."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or self.command != "GET" or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
 
 _QuietHandler = SiteRequestHandler

@@ -22,10 +22,9 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.site.command import SiteRequestHandler
 from generator.site.typography import Typesetting, thousands, typeset_html
 from tests.conftest import REPO
-from tests.site.conftest import ARTIFACTS
+from tests.site.conftest import ARTIFACTS, SiteRequestHandler
 from tests.site.test_browser import ELDER, NOT_FOUND, PAGES, VIEWPORTS
 
 PHONE = VIEWPORTS["phone"]
