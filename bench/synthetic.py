@@ -1296,7 +1296,13 @@ def _long_body(
     for _ in range(extra_members):
         note = rng.choice(notes)
         record["members"].append(
-            Flow(name=names.new(), role="队员", party_member=rng.random() < 0.3, owner=True, note=note)
+            Flow(
+                name=names.new(),
+                role="队员",
+                party_member=rng.random() < 0.3,
+                owner=True,
+                note=note,
+            )
         )
 
 
