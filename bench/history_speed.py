@@ -21,13 +21,11 @@ from __future__ import annotations
 import argparse
 import random
 import re
-import resource
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -37,6 +35,7 @@ if str(REPO) not in sys.path:  # run as `python bench/history_speed.py` from any
     sys.path.insert(0, str(REPO))
 
 from bench.synthetic import LAST_YEAR, add_community_arguments, write_community  # noqa: E402
+from bench.timing import best_of, timed  # noqa: E402
 from generator.check import check_project  # noqa: E402
 from generator.history.versions import read_history  # noqa: E402
 
@@ -44,25 +43,6 @@ TODAY = date(LAST_YEAR + 1, 1, 15)
 TARGET_ADDED_SECONDS = 1.0
 BUILD_ROUNDS = 2
 EPOCH = 1_451_606_400  # 2016-01-01, when the ten-year community starts publishing
-
-
-def cpu_seconds() -> float:
-    """CPU time of this process and of the children it waited for (mkdocs, Pagefind, git)."""
-    children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return time.process_time() + children.ru_utime + children.ru_stime
-
-
-def timed(run: Callable[[], object]) -> tuple[float, float]:
-    """(wall, CPU) seconds of one run: on a shared machine the CPU figure is the steadier one."""
-    wall, cpu = time.perf_counter(), cpu_seconds()
-    run()
-    return time.perf_counter() - wall, cpu_seconds() - cpu
-
-
-def best_of(repeat: int, run: Callable[[], object]) -> tuple[float, float]:
-    """The best wall and the best CPU time over `repeat` runs."""
-    runs = [timed(run) for _ in range(repeat)]
-    return min(w for w, _ in runs), min(c for _, c in runs)
 
 
 def _publishing_order(root: Path) -> list[Path]:

@@ -13,7 +13,14 @@ declares the result Civil Code art. 278 gives, every publicity period runs its l
 (arts. 201 and 203, with `chinese_calendar`), and nobody is on two shifts on the same day.
 Data ends in 2025 so that every date is in a year the holiday package knows.
 
-    python bench/synthetic.py OUT_DIR [--years 10] [--seed 1]
+`shape="long-text"` writes the same community as a secretary who writes a lot would:
+matters whose summaries run to several paragraphs and whose timeline events are whole
+sentences, ledger entries described in a long sentence, bodies with their own account of
+themselves, and volunteer teams of forty. The figures are the same kind; only the free
+text (what the privacy and text rules read and Pagefind indexes) grows, so a benchmark
+that looked fast on short text cannot flatter itself.
+
+    python bench/synthetic.py OUT_DIR [--years 10] [--seed 1] [--shape long-text]
 """
 
 from __future__ import annotations
@@ -1187,6 +1194,118 @@ def _schedules(
             yield f"{team_id}-{year}", f"{team_name} {year} 年排班", record, len(shifts)
 
 
+# --- long free text (shape "long-text") -------------------------------------------------
+
+SHAPES = ("standard", "long-text")
+LONG_TEXT_TEAM_SIZE = 40
+
+_OPENINGS = (
+    "经业主委员会会议讨论",
+    "根据物业公司的巡查记录",
+    "在上一次业主座谈会上",
+    "党支部组织楼栋长走访时",
+    "监督委员会在季度检查中",
+    "多位业主通过微信群和意见箱",
+    "结合街道和社区居委会的要求",
+    "参照相邻小区的做法",
+    "经第三方检测机构现场勘查",
+    "在征求楼栋长和单元代表意见后",
+)
+_FINDINGS = (
+    "发现相关设施使用年限已久，部分部件锈蚀老化，维修次数逐年增加",
+    "认为现有做法不能满足老年人和儿童的日常需要，安全隐患较为突出",
+    "了解到不少住户对噪声、渗水和照明不足反映强烈，希望尽快解决",
+    "注意到雨季积水、冬季结冰时通行困难，夜间照明也明显不够",
+    "核对了近三年的维修台账和费用明细，同类故障反复出现",
+    "听取了物业服务企业、施工单位和居民代表三方的说明",
+    "比较了整体更换、分步维修和暂缓处理三种办法的费用和工期",
+    "确认所需费用可以从相应账户列支，不需要另行向业主收取",
+)
+_PLANS = (
+    "拟委托具备相应资质的单位施工，施工期间设置围挡和警示标识",
+    "方案将在各单元公示栏和业主微信群同时公布，并在党群服务站放置纸质文本供查阅",
+    "施工安排在工作日白天进行，尽量避开午休时间，不影响居民正常出行",
+    "完工后由业主代表、监督委员会和物业公司共同验收，验收记录向全体业主公开",
+    "费用按实际发生结算，超出预算的部分须另行提请业主大会表决",
+    "施工单位须购买施工人员意外伤害保险，并对工程质量承担保修责任",
+    "每周在公示栏更新施工进度，遇到停水停电提前三天通知",
+    "对行动不便的老年住户，由志愿服务队上门说明并协助安排临时出行",
+)
+_CLOSINGS = (
+    "欢迎业主在公示期内提出意见和建议，业主委员会将逐条书面答复",
+    "如有疑问，可在工作日到党群服务站当面咨询，也可以向监督委员会反映",
+    "表决结果和实施情况将按规定及时公布，接受全体业主监督",
+    "相关合同、报价单和检测报告的复印件可在党群服务站查阅",
+)
+_BODY_STORIES = (
+    "自成立以来，坚持每月召开例会，会议纪要在公示栏张贴，重大事项一律提交业主大会决定。",
+    "成员中有退休教师、医生、工程师和法律工作者，分工负责宣传、调解、工程监督和账目审核。",
+    "每逢节假日组织邻里活动，平日走访独居老人和困难家庭，及时把居民的诉求转给相关方面。",
+    "工作中注重听取不同意见，遇到分歧先调查、再协商，尽量在小区内部把矛盾化解在萌芽状态。",
+    "与社区居委会、街道和物业公司保持日常联系，重要情况当天通报，处理结果按时向居民反馈。",
+)
+_ENTRY_CLAUSES = (
+    "经办人凭发票和验收单报销，监督委员会审核签字后入账",
+    "款项通过银行转账支付，回单和合同复印件附在记账凭证后面",
+    "按业主大会决定的标准执行，收支明细在公示栏同步公布",
+    "物业公司出具收款确认，财务人员当日登记并核对银行余额",
+    "由两名委员共同清点确认，原始单据在党群服务站存档备查",
+)
+_EVENT_CLAUSES = (
+    "，会上逐项说明了理由和费用，参会人员签到表和会议纪要已存档",
+    "，同时在业主微信群发布通知，请各楼栋长转告不使用手机的老年住户",
+    "，监督委员会派员全程参加并签字确认",
+    "，有关材料的复印件在党群服务站放置，供业主随时查阅",
+)
+
+
+def _sentence(rng: random.Random) -> str:
+    return f"{rng.choice(_OPENINGS)}，{rng.choice(_FINDINGS)}。"
+
+
+def _paragraph(rng: random.Random, pool: tuple[str, ...], sentences: int) -> str:
+    return "".join(f"{text}。" for text in rng.sample(pool, sentences))
+
+
+def _long_matter(rng: random.Random, record: dict[str, Any]) -> None:
+    """A summary of several paragraphs and timeline events told in whole sentences."""
+    reason = record["summary"].split("\n\n")[1]
+    background = "".join(_sentence(rng) for _ in range(rng.randint(2, 4)))
+    record["summary"] = (
+        f"## 事由\n\n{reason}{background}\n\n"
+        f"## 方案\n\n{_paragraph(rng, _PLANS, rng.randint(3, 5))}\n\n"
+        f"{_paragraph(rng, _PLANS, 2)}\n\n"
+        f"## 意见反馈\n\n{_paragraph(rng, _CLOSINGS, rng.randint(2, 3))}"
+    )
+    for event in record["timeline"]:
+        event["event"] += rng.choice(_EVENT_CLAUSES)
+
+
+def _long_entry(rng: random.Random, entry: dict[str, Any]) -> None:
+    entry["description"] = f"{entry['description']}，{rng.choice(_ENTRY_CLAUSES)}"
+
+
+def _long_body(
+    rng: random.Random, names: _Names, record: dict[str, Any], extra_members: int
+) -> None:
+    """The body's own account of itself in paragraphs, and more members for a team."""
+    paragraphs = ["".join(rng.sample(_BODY_STORIES, 3)) for _ in range(3)]
+    opening = record.get("summary", "")
+    record["summary"] = "\n\n".join([opening + paragraphs[0], *paragraphs[1:]]).strip()
+    notes = ("退休教师", "社区医生", "法律工作者", "楼栋长", None, None, None)
+    for _ in range(extra_members):
+        note = rng.choice(notes)
+        record["members"].append(
+            Flow(
+                name=names.new(),
+                role="队员",
+                party_member=rng.random() < 0.3,
+                owner=True,
+                note=note,
+            )
+        )
+
+
 # --- the community ----------------------------------------------------------------------
 
 
@@ -1213,9 +1332,17 @@ established: {first_year}-03-18
 """
 
 
-def write_community(folder: Path, years: int = 10, seed: int = 1) -> dict[str, int]:
-    """Write the community into `folder` and return how many of each thing it holds."""
+def write_community(
+    folder: Path, years: int = 10, seed: int = 1, shape: str = "standard"
+) -> dict[str, int]:
+    """Write the community into `folder` and return how many of each thing it holds.
+
+    The long text is drawn from its own random stream, so both shapes hold the same figures.
+    """
+    if shape not in SHAPES:
+        raise ValueError(f"unknown shape {shape!r}: one of {', '.join(SHAPES)}")
     rng = random.Random(seed)
+    prose = random.Random(seed * 7919 + 1) if shape == "long-text" else None
     first_year = LAST_YEAR - years + 1
     end = date(LAST_YEAR, 12, 31)
     content = folder / "content"
@@ -1226,17 +1353,28 @@ def write_community(folder: Path, years: int = 10, seed: int = 1) -> dict[str, i
     )
     counts["files"] = 1
 
-    organizations, people = _organizations(rng, _Names(rng), first_year)
+    names = _Names(rng)
+    organizations, people = _organizations(rng, names, first_year)
+    more_names = _Names(prose or rng)
+    more_names.used = set(names.used)
     for stem, record in organizations.items():
+        if prose is not None:
+            team = record["kind"] == "volunteer_team"
+            _long_body(prose, more_names, record, LONG_TEXT_TEAM_SIZE - 10 if team else 0)
         _write(content / "organizations" / f"{stem}.yml", record["name"], record)
     counts["organizations"] = len(organizations)
 
     matters, payments = _matters(rng, first_year, end, per_year=50)
     for stem, record in matters.items():
+        if prose is not None:
+            _long_matter(prose, record)
         _write(content / "matters" / f"{stem}.yml", f"重大事项：{record['title']}", record)
     counts["matters"] = len(matters)
 
     for stem, comment, record, entries in _ledgers(rng, first_year, end, payments):
+        if prose is not None:
+            for entry in record["entries"]:
+                _long_entry(prose, entry)
         _write(content / "funds" / f"{stem}.yml", comment, record)
         counts["ledgers"] += 1
         counts["entries"] += entries
@@ -1260,8 +1398,9 @@ def main() -> None:
     )
     parser.add_argument("--years", type=int, default=10)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--shape", choices=SHAPES, default="standard")
     args = parser.parse_args()
-    counts = write_community(args.out, args.years, args.seed)
+    counts = write_community(args.out, args.years, args.seed, args.shape)
     print(", ".join(f"{name} {count}" for name, count in counts.items()))
 
 
@@ -1276,3 +1415,17 @@ def add_community_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--years", type=int, default=10)
     parser.add_argument("--seed", type=int, default=1)
+
+
+def add_shape_argument(parser: argparse.ArgumentParser) -> None:
+    """`--shape`: which community shapes a benchmark reports (every figure for both by default)."""
+    parser.add_argument(
+        "--shape",
+        choices=(*SHAPES, "both"),
+        default="both",
+        help="the community's shape: standard, long-text (several paragraphs of free text), both",
+    )
+
+
+def chosen_shapes(choice: str) -> tuple[str, ...]:
+    return SHAPES if choice == "both" else (choice,)

@@ -71,6 +71,9 @@ def item_starts(pairs: Pairs, first_key: bool = False) -> list[int]:
     more of the fields from it on repeat the item's: a copied item, not one slip.
     `first_key`: only the first rule, for a mapping that is not a list item at all.
     """
+    keys = [key.value for key, _ in pairs if isinstance(key, yaml.ScalarNode)]
+    if len(set(keys)) == len(keys):  # no field repeats, as in nearly every item: one item
+        return [0]
     starts = [0]
     seen: set[str] = set()
     for index, (key_node, _) in enumerate(pairs):

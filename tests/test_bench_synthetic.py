@@ -28,3 +28,20 @@ def test_another_seed_is_a_different_valid_community(tmp_path: Path) -> None:
     write_community(tmp_path, years=1, seed=2)
     errors = check_project(tmp_path).errors
     assert errors == [], "\n".join(f"{e.span} {e.code} {e.message}" for e in errors[:5])
+
+
+def test_long_text_community_passes_and_holds_the_same_figures(tmp_path: Path) -> None:
+    standard, long = tmp_path / "standard", tmp_path / "long"
+    counts = write_community(standard, years=1, seed=1)
+    assert write_community(long, years=1, seed=1, shape="long-text") == counts
+    errors = check_project(long).errors
+    assert errors == [], "\n".join(f"{e.span} {e.code} {e.message}" for e in errors[:5])
+    matter = next((long / "content" / "matters").glob("*.yml")).read_text("utf-8")
+    assert matter.count("\n  ## ") == 3  # 事由, 方案, 意见反馈: several paragraphs
+    team = (long / "content" / "organizations" / "culture-team.yml").read_text("utf-8")
+    assert team.count("role: 队员") == 39
+    size = {  # the free text grows: half as much again in all
+        name: sum(p.stat().st_size for p in (tmp_path / name).rglob("*.yml"))
+        for name in ("standard", "long")
+    }
+    assert size["long"] > size["standard"] * 1.3

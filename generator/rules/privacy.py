@@ -13,11 +13,11 @@ community's repository, which is public wherever the site is published from it
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
 from itertools import chain
-from typing import Any
+from typing import Any, NamedTuple
 
 from generator import codes
 from generator.diagnostics import Diagnostic, Span
@@ -34,8 +34,9 @@ UNPUBLISHED_CONFIG_SECTIONS = frozenset({"privacy"})
 _MARKUP = re.compile(r"[&<>*_`\[\]\\]")
 
 
-@dataclass(frozen=True)
-class PublishedText:
+class PublishedText(NamedTuple):
+    """One string a reader can see; a named tuple, since there are tens of thousands."""
+
     item: Sourced[Any]
     path: PathKey
     text: str
@@ -74,21 +75,32 @@ def _rendered(markdown: str) -> str:
     return visible_text(sanitized_html(markdown))
 
 
-def published_texts(project: Project) -> Iterator[PublishedText]:
+_last_published: tuple[weakref.ref[Project], tuple[PublishedText, ...]] | None = None
+
+
+def published_texts(project: Project) -> tuple[PublishedText, ...]:
     """Every string the site or a poster can show, each with the place it was written.
 
     A dictionary key (a fee item's name) is reported at its dictionary; a Markdown field is
-    read as written and as the page renders it.
+    read as written and as the page renders it. Made once per check: G701–G704 all read it.
     """
+    global _last_published
+    if _last_published is not None and _last_published[0]() is project:
+        return _last_published[1]
+    found: list[PublishedText] = []
+    config = project.config
     for item, value in project_texts(project):
-        if item is project.config and value.path[0] in UNPUBLISHED_CONFIG_SECTIONS:
+        if item is config and value.path[0] in UNPUBLISHED_CONFIG_SECTIONS:
             continue
         if value.is_key:
-            yield PublishedText(item, value.path[:-1], value.text)
+            found.append(PublishedText(item, value.path[:-1], value.text))
             continue
-        yield PublishedText(item, value.path, value.text)
+        found.append(PublishedText(item, value.path, value.text))
         if value.markdown and _MARKUP.search(value.text):
-            yield PublishedText(item, value.path, _rendered(value.text))
+            found.append(PublishedText(item, value.path, _rendered(value.text)))
+    published = tuple(found)
+    _last_published = (weakref.ref(project), published)
+    return published
 
 
 def unread_texts(project: Project) -> Iterator[PublishedText]:

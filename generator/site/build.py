@@ -30,14 +30,15 @@ from generator.output_folder import (
 from generator.posters import write_posters
 from generator.project import Project
 from generator.site.context import SiteContext
+from generator.site.finish import finish_pages
 from generator.site.history import record_histories
 from generator.site.mkdocs_config import OVERRIDES, mkdocs_config, mkdocs_yaml
 from generator.site.mkdocs_run import MkDocsFailed, run_mkdocs
 from generator.site.pages import Page, Section, site_pages
 from generator.site.recent import disclosures
 from generator.site.render import markdown_environment, render, templates_dir
-from generator.site.search import SearchIndexFailed, index_site
-from generator.site.typography import project_typesetting, typeset_site
+from generator.site.search import BUNDLE, SearchIndexFailed, run_pagefind
+from generator.site.typography import project_typesetting
 
 
 @dataclass(frozen=True)
@@ -154,12 +155,13 @@ def build_site(
         with rendering("用 mkdocs 生成网站", passing=(MkDocsFailed,)):
             run_mkdocs(project_dir / "mkdocs.yml", built, latest_change(site))
         prune_theme_assets(built)
+        copies = work / "search-pages" if search else None
         with rendering("排版网页（日期、金额、姓名不折行）"):
-            typeset_site(built, project_typesetting(project))
-        if search:
+            finish_pages(built, project_typesetting(project), copies)
+        if copies is not None:
             progress(_("正在建立搜索索引……"))
             with rendering("建立搜索索引", passing=(SearchIndexFailed,)):
-                index_site(built)
+                run_pagefind(copies, built / BUNDLE)
         with rendering("写出公示日志（log/）"):
             write_log(built / LOG_FOLDER, log.state, log_key, previous_log_dir)
         replace_folder(built, out_dir, "site")

@@ -36,7 +36,6 @@ import functools
 import re
 import subprocess
 import sys
-import tempfile
 import unicodedata
 from collections.abc import Iterator, Mapping
 from html import escape, unescape
@@ -199,23 +198,8 @@ def page_for_index(html: str, kind: str | None) -> str:
     return html.replace(BODY_TAG, BODY_TAG + hidden, 1)
 
 
-def index_site(site_dir: Path) -> None:
-    with tempfile.TemporaryDirectory(prefix="gongshi-search-") as staging:
-        copies = Path(staging)
-        for page in site_dir.rglob("*.html"):
-            relative = page.relative_to(site_dir)
-            if relative.parts[0] == BUNDLE:
-                continue
-            copy = copies / relative
-            copy.parent.mkdir(parents=True, exist_ok=True)
-            copy.write_text(
-                page_for_index(page.read_text(encoding="utf-8"), record_kind(relative)),
-                encoding="utf-8",
-            )
-        _run_pagefind(copies, site_dir / BUNDLE)
-
-
-def _run_pagefind(pages: Path, bundle: Path) -> None:
+def run_pagefind(pages: Path, bundle: Path) -> None:
+    """Pagefind over `pages` (the copies `page_for_index` made), its bundle written to `bundle`."""
     result = subprocess.run(
         [
             sys.executable,

@@ -88,12 +88,41 @@ class Typesetting:
             rf"(?P<amount>{_EDGE_BEFORE}{_NUMBER}(?:\s?(?:{_UNITS}))?{_EDGE_AFTER})",
         ]
         if self.records:
-            ids = "|".join(re.escape(i) for i in sorted(self.records, key=len, reverse=True))
-            parts.insert(0, rf"(?P<record>(?<![A-Za-z0-9_/\-])(?:{ids})(?![A-Za-z0-9_/\-]))")
+            ids = literal_alternation(self.records)
+            parts.insert(0, rf"(?P<record>(?<![A-Za-z0-9_/\-]){ids}(?![A-Za-z0-9_/\-]))")
         if self.names:
-            names = "|".join(re.escape(n) for n in sorted(self.names, key=len, reverse=True))
-            parts.append(rf"(?P<name>{names})")
+            parts.append(rf"(?P<name>{literal_alternation(self.names)})")
         return re.compile("|".join(parts))
+
+
+def literal_alternation(words: Iterable[str]) -> str:
+    """A pattern matching any of `words`, the longest first, written as a trie.
+
+    Python's `re` tries the branches of `a|b|c` one by one at every position: with the
+    500 matter ids of a ten-year community that was three quarters of typesetting. In a
+    trie each position is tried against one branch per character. The matches are those of
+    the words sorted longest first: from one position only one path can go on, and along it
+    the greedy `?` tries the longer word before the shorter.
+    """
+    trie: _Trie = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+_Trie = dict[str, "_Trie"]
+
+
+def _trie_pattern(node: _Trie) -> str:
+    ends = "" in node
+    branches = [re.escape(char) + _trie_pattern(child) for char, child in node.items() if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if ends else body
 
 
 def person_names(values: Iterable[str]) -> frozenset[str]:

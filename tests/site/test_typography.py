@@ -401,3 +401,18 @@ def test_the_switch_keeps_working_across_material_instant_navigation(
         page.close()
         server.shutdown()
         server.server_close()
+
+
+def test_a_trie_of_words_matches_what_the_words_longest_first_match() -> None:
+    import re
+
+    from generator.site.typography import literal_alternation
+
+    words = ["2024-001", "2024-0011", "2024-01", "a-b", "a-bc", "王立", "王立新", "欧阳", "x.y*"]
+    plain = re.compile(
+        "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")(?!z)"
+    )
+    trie = re.compile(literal_alternation(words) + "(?!z)")
+    text = "2024-00112024-001z 2024-01 a-bcz a-b 王立新王立欧阳x.y*王立z 2024-0011z"
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert trie.findall(text) == plain.findall(text) != []

@@ -1,0 +1,65 @@
+"""The built pages finished in one read each, on every core: typeset, then copied for search.
+
+After mkdocs, every page is read once: typeset in place (typography.py) and, when the
+site is searchable, written with its character pairs into the folder Pagefind indexes
+(search.py). Pages are independent, so they are shared among worker processes, one per
+core (two on the machines communities use): on the ten-year community this was the
+longest step after mkdocs itself. Each page's bytes are what one process would write.
+"""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from generator.site.search import BUNDLE, page_for_index, record_kind
+from generator.site.typography import SKIPPED_FOLDERS, Typesetting, typeset_html
+
+_BATCH = 40
+"""Pages per task: enough to make handing them over cheap, few enough to share evenly."""
+
+_setting: Typesetting | None = None
+
+
+def _start_worker(setting: Typesetting) -> None:
+    global _setting
+    _setting = setting
+
+
+def finish_pages(site_dir: Path, setting: Typesetting, search_copies: Path | None) -> None:
+    """Typeset every page of `site_dir` in place; with `search_copies`, write each page there
+    as Pagefind is to read it."""
+    pages = sorted(
+        path.relative_to(site_dir).as_posix()
+        for path in site_dir.rglob("*.html")
+        if path.relative_to(site_dir).parts[0] != BUNDLE
+    )
+    batches = [pages[start : start + _BATCH] for start in range(0, len(pages), _BATCH)]
+    workers = min(os.cpu_count() or 1, len(batches))
+    if workers <= 1:
+        _start_worker(setting)
+        for batch in batches:
+            _finish(site_dir, batch, search_copies)
+        return
+    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(setting,)) as pool:
+        for done in [pool.submit(_finish, site_dir, batch, search_copies) for batch in batches]:
+            done.result()  # a worker's exception is raised here, in the build
+
+
+def _finish(site_dir: Path, batch: list[str], search_copies: Path | None) -> None:
+    assert _setting is not None, "the worker was started with the typesetting"
+    for name in batch:
+        path = site_dir / name
+        relative = Path(name)
+        html = path.read_text(encoding="utf-8")
+        if relative.parts[0] not in SKIPPED_FOLDERS:
+            page_dir = None if name == "404.html" else relative.parent.as_posix()
+            typeset = typeset_html(html, _setting, "" if page_dir == "." else page_dir)
+            if typeset != html:
+                path.write_text(typeset, encoding="utf-8")
+                html = typeset
+        if search_copies is not None:
+            copy = search_copies / relative
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            copy.write_text(page_for_index(html, record_kind(relative)), encoding="utf-8")
