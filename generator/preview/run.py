@@ -22,9 +22,11 @@ from generator.preview.pages import DocsFolder, own_pages
 from generator.preview.server import Shown, diagnostics_page, html_stamps, preview_server
 from generator.project import Project
 from generator.site.command import content_state
+from generator.site.finish import finish_pages, search_copies
 from generator.site.mkdocs_failures import mkdocs_failure_diagnostics
 from generator.site.mkdocs_run import MkDocsFailed
-from generator.site.search import SearchIndexFailed, index_site
+from generator.site.search import BUNDLE, SearchIndexFailed, run_pagefind
+from generator.site.typography import Typesetting, project_typesetting
 
 EXIT_OK, EXIT_MISUSE = 0, 2
 WATCH_SECONDS = 0.1
@@ -47,6 +49,8 @@ class Preview:
         self.built = False
         self.search_due: float | None = None
         self.log_size: int | None = None
+        self.typesetting: Typesetting | None = None
+        self.work = work
         self.site_dir.mkdir(parents=True, exist_ok=True)
         self.docs.prepare()
 
@@ -61,6 +65,7 @@ class Preview:
             click.echo(f"内容有错误，{KEPT}", err=True)
             self.shown.show_errors(diagnostics_page(result.diagnostics, KEPT))
             return
+        self.typesetting = project_typesetting(project)
         try:
             if self.built and changed and project.config.file not in changed:
                 written = self.docs.update(own_pages(project, changed), complete=False)
@@ -100,6 +105,10 @@ class Preview:
             self.docs.mkdocs(self.site_dir, dirty)
         after = html_stamps(self.site_dir)
         changed = [key for key, stamp in after.items() if before.get(key) != stamp]
+        if self.typesetting is not None and changed:  # as `build` finishes them: typeset
+            with self.shown.writing():
+                finish_pages(self.site_dir, self.typesetting, None, only=changed)
+            after = html_stamps(self.site_dir)
         self.shown.pages_changed(changed + [key for key in before if key not in after])
 
     def _log(self, project: Project) -> None:
@@ -117,7 +126,9 @@ class Preview:
 
     def _index(self) -> None:
         try:
-            index_site(self.site_dir)
+            copies = self.work / "search-pages"
+            search_copies(self.site_dir, copies)
+            run_pagefind(copies, self.site_dir / BUNDLE)
         except SearchIndexFailed as failure:
             click.echo(f"搜索索引生成失败（页面照常预览）：{failure}", err=True)
 

@@ -10,6 +10,8 @@ longest step after mkdocs itself. Each page's bytes are what one process would w
 from __future__ import annotations
 
 import os
+import shutil
+from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -27,14 +29,23 @@ def _start_worker(setting: Typesetting) -> None:
     _setting = setting
 
 
-def finish_pages(site_dir: Path, setting: Typesetting, search_copies: Path | None) -> None:
-    """Typeset every page of `site_dir` in place; with `search_copies`, write each page there
-    as Pagefind is to read it."""
+def finish_pages(
+    site_dir: Path,
+    setting: Typesetting,
+    search_copies: Path | None,
+    only: Iterable[str] | None = None,
+) -> None:
+    """Typeset every page of `site_dir` in place (or the pages `only` names, as the preview
+    does with the pages mkdocs has just rewritten: a page is typeset once); with
+    `search_copies`, write each page there as Pagefind is to read it."""
     pages = sorted(
         path.relative_to(site_dir).as_posix()
         for path in site_dir.rglob("*.html")
         if path.relative_to(site_dir).parts[0] != BUNDLE
     )
+    if only is not None:
+        wanted = set(only)
+        pages = [page for page in pages if page in wanted]
     batches = [pages[start : start + _BATCH] for start in range(0, len(pages), _BATCH)]
     workers = min(os.cpu_count() or 1, len(batches))
     if workers <= 1:
@@ -60,6 +71,20 @@ def _finish(site_dir: Path, batch: list[str], search_copies: Path | None) -> Non
                 path.write_text(typeset, encoding="utf-8")
                 html = typeset
         if search_copies is not None:
-            copy = search_copies / relative
-            copy.parent.mkdir(parents=True, exist_ok=True)
-            copy.write_text(page_for_index(html, record_kind(relative)), encoding="utf-8")
+            _write_copy(search_copies, relative, html)
+
+
+def _write_copy(copies: Path, relative: Path, html: str) -> None:
+    copy = copies / relative
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    copy.write_text(page_for_index(html, record_kind(relative)), encoding="utf-8")
+
+
+def search_copies(site_dir: Path, copies: Path) -> None:
+    """Every finished page of `site_dir` written into `copies` as Pagefind is to read it."""
+    shutil.rmtree(copies, ignore_errors=True)
+    for path in sorted(site_dir.rglob("*.html")):
+        relative = path.relative_to(site_dir)
+        if relative.parts[0] == BUNDLE:
+            continue
+        _write_copy(copies, relative, path.read_text(encoding="utf-8"))

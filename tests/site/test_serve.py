@@ -131,6 +131,8 @@ def test_serve_reloads_the_open_page_and_shows_diagnostics_until_fixed(
             timeout=BUILD_WAIT * 1000,
         )
         assert "777.70" in body.inner_text()
+        # the preview's page is finished as `build` finishes it: the new balance kept whole
+        assert page.locator(".gs-nw", has_text="1,577.70").count() >= 1
         page.close()
     finally:
         server.terminate()
