@@ -695,6 +695,8 @@ def _matter(
         "withdrawn": "quorum_not_met",
         "rejected": rng.choice(("rejected", "rejected", "quorum_not_met")),
     }.get(status, "approved")
+    if status == "rejected" and result == "quorum_not_met":
+        status = record["status"] = "withdrawn"  # a void vote is not a rejection (G311)
     record["vote"] = _vote(rng, template.item, result)
     timeline.append(Flow(date=publicity_end + timedelta(days=1), event="发放表决票，开始表决"))
     if status == "voting":
