@@ -13,7 +13,7 @@ Wall and CPU seconds are both printed: on a shared machine the CPU figure (this 
 the mkdocs, Pagefind and git it runs) is the steadier one. It prints figures and never
 asserts them: it is a benchmark, not a test.
 
-    python bench/history_speed.py [--commits 2000] [--years 10] [--seed 1] [--repeat 3]
+    python bench/history_speed.py [--commits 2000] [--years 10] [--seed 1] [--repeat 3] [--rounds 2]
 """
 
 from __future__ import annotations
@@ -41,7 +41,6 @@ from generator.history.versions import read_history  # noqa: E402
 
 TODAY = date(LAST_YEAR + 1, 1, 15)
 TARGET_ADDED_SECONDS = 1.0
-BUILD_ROUNDS = 2
 EPOCH = 1_451_606_400  # 2016-01-01, when the ten-year community starts publishing
 
 
@@ -134,6 +133,7 @@ def main() -> int:
     add_community_arguments(parser)
     parser.add_argument("--commits", type=int, default=2000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=2, help="builds with and without git")
     parser.add_argument("--no-build", action="store_true", help="time check only")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="gongshi-history-bench-") as scratch:
@@ -168,11 +168,11 @@ def main() -> int:
             print(f"check {label}: {wall:.2f} s ({cpu:.2f} s CPU), codes: {found or 'none'}")
         _print_added("check", seconds)
         if not args.no_build:
-            _time_builds(plain, repo, work)
+            _time_builds(plain, repo, work, args.rounds)
     return 0
 
 
-def _time_builds(plain: Path, repo: Path, work: Path) -> None:
+def _time_builds(plain: Path, repo: Path, work: Path, rounds: int) -> None:
     from generator.site.build import build_site
 
     seconds: dict[str, tuple[float, float]] = {}
@@ -181,7 +181,7 @@ def _time_builds(plain: Path, repo: Path, work: Path) -> None:
         result = check_project(root, TODAY)
         assert result.project is not None
         projects[label] = result.project
-    for round_number in range(BUILD_ROUNDS):  # alternate, so both feel the same machine load
+    for round_number in range(rounds):  # alternate, so both feel the same machine load
         for label, project in projects.items():
             out = work / f"site-{label.replace(' ', '-')}"
             wall, cpu = timed(partial(build_site, project, out, posters=False))
