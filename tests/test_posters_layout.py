@@ -28,6 +28,7 @@ from generator.posters import render_poster_html
 from generator.posters.pages import boxes, laid_out
 from generator.posters.pdf import _fonts
 from generator.project import Project, load_project
+from generator.urls import ledger_id
 from tests.conftest import BASE, REPO, TODAY
 
 SAMPLE_TODAY = date(2026, 12, 3)
@@ -409,7 +410,10 @@ def test_a_markdown_table_in_a_summary_is_a_table_on_the_poster(sample: Project)
 def test_the_official_notice_form_is_on_every_kind(sample: Project) -> None:
     for record, title in (
         (sample.matter_by_id["lift-replacement-2026"].record, "关于使用专项维修资金"),
-        (sample.ledgers[0].record, "关于小区党建工作经费2025年第四季度收支情况的公示"),
+        (
+            next(i.record for i in sample.ledgers if ledger_id(i.record) == "party-funds-2025q4"),
+            "关于小区党建工作经费2025年第四季度收支情况的公示",
+        ),
         (
             sample.organization_by_id["owners-committee"].record,
             "关于翠湖花园小区业主委员会成员的公示",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import date
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 import generator.posters as posters
 from generator.models import Matter, Organization, Schedule
 from generator.posters import month_period, render_poster_html, resolve_records, week_period
+from generator.posters.frame import seal_lines
 from generator.posters.roster import day_list, weekday_words
 from generator.posters.text_blocks import summary_blocks
 from generator.project import Project, load_project
@@ -130,3 +132,19 @@ def test_an_unchanged_poster_reuses_its_pdf_and_a_changed_one_is_made_again(
     assert changed is not None
     write.write_posters(changed, None, tmp_path / "third", reuse_from=first)
     assert len(made) == 1 and "一月临时停车费" in made[0]
+
+
+def test_a_very_long_issuer_name_fills_the_seal_at_once_and_is_cut_to_four_lines() -> None:
+    """Balancing once tried every way of cutting the name: 60 words took longer than a day."""
+    name = "翠湖花园小区第一届业主大会筹备组临时工作小组" * 12
+    started = time.perf_counter()
+    lines = seal_lines(name, "翠湖花园小区")
+    assert time.perf_counter() - started < 1.0
+    assert len(lines) == 4 and all(len(line) <= 8 for line in lines)
+    assert lines[-1].endswith("…")
+    assert "".join(lines)[:-1] == name[: len("".join(lines)) - 1]  # in order, nothing dropped
+
+
+def test_a_seal_balances_the_lines_it_needs() -> None:
+    assert seal_lines("翠湖花园小区业主委员会", "翠湖花园小区") == ("翠湖花园小区", "业主委员会")
+    assert seal_lines("监督委员会", "翠湖花园小区") == ("监督委员会",)

@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
-from itertools import combinations, pairwise
 
 import jieba  # type: ignore[import-untyped]
 from markupsafe import Markup
@@ -180,6 +179,8 @@ def body_of_kind(project: Project, *kinds: str) -> Organization | None:
 
 jieba.setLogLevel(logging.WARNING)
 SEAL_LINE_CHARS = 8
+SEAL_MOST_LINES = 4
+"""A 42 mm ring holds four lines of eight characters at the seal's type size."""
 BODY_WORDS = (
     "业主委员会", "监督委员会", "支部委员会", "居民委员会", "委员会", "党支部", "党委",
     "有限公司", "物业服务", "项目部", "服务中心", "宣传队", "护卫队", "调解队", "服务队", "辅导队",
@@ -223,20 +224,32 @@ def seal_lines(name: str, community: str, width: int = SEAL_LINE_CHARS) -> tuple
     """The issuer's name in as few lines of at most `width` characters as it needs, cut only between words.
 
     Lines are balanced (翠湖花园小区 / 业主委员会, not 翠湖花园小区业主 / 委员会); a word longer
-    than a line gets a line of its own rather than being cut.
+    than a line gets a line of its own rather than being cut. Filling lines greedily gives
+    the fewest lines for a length, so the balanced lines are the greedy ones for the
+    shortest length that needs no more lines than `width` does: linear in the name's words,
+    however long a name someone types.
     """
     words = [word for word in _tokenizer(community).cut(name) if word.strip()]
-    best: tuple[str, ...] = ()
-    for count in range(1, len(words) + 1):
-        for cut in combinations(range(1, len(words)), count - 1):
-            bounds = (0, *cut, len(words))
-            lines = tuple("".join(words[a:b]) for a, b in pairwise(bounds))
-            fits = max(map(len, lines)) <= width or count == len(words)
-            if fits and (not best or max(map(len, lines)) < max(map(len, best))):
-                best = lines
-        if best:
-            return best
-    return (name,)
+    if not words:
+        return (name,)
+    fewest = len(_filled(words, width))
+    lines = next(
+        found for limit in range(1, width + 1) if len(found := _filled(words, limit)) <= fewest
+    )
+    if len(lines) > SEAL_MOST_LINES:  # no seal holds more: the name is printed in full above it
+        lines = (*lines[: SEAL_MOST_LINES - 1], lines[SEAL_MOST_LINES - 1][: width - 1] + "…")
+    return lines
+
+
+def _filled(words: list[str], limit: int) -> tuple[str, ...]:
+    """Words put on lines of at most `limit` characters in order; a longer word on its own."""
+    lines: list[str] = []
+    for word in words:
+        if lines and len(lines[-1]) + len(word) <= limit:
+            lines[-1] += word
+        else:
+            lines.append(word)
+    return tuple(lines)
 
 
 def notice_posting(project: Project, start: date, place: str = "", source: str = "") -> Posting:
