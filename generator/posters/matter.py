@@ -225,6 +225,7 @@ def render_matter_poster(project: Project, matter: Matter, size: PageSize) -> st
     preliminary = matter.decision is not None and matter.decision.stage == "preliminary"
     withdrawn = withdrawal(matter)
     issued = issue_date(matter, project.today)
+    printed = max(issued, project.today)  # a deadline passed by the printing day is not asked for
     rules = project.config.record.rules
     posting: Posting | None = None
     basis = basis_words(matter)
@@ -266,7 +267,7 @@ def render_matter_poster(project: Project, matter: Matter, size: PageSize) -> st
         issued=issued,
         feedback=[]
         if withdrawn
-        else [objection_line(project, matter, issued, posting.end if posting else None)],
+        else [objection_line(project, matter, printed, posting.end if posting else None)],
         notice_title=notice_title,
         opening=opening,
         posting=posting,
