@@ -130,7 +130,7 @@ def test_contact_and_fees_in_words_are_shown_as_written(base_project: Path) -> N
     project, problems = load_project(base_project, date.fromisoformat(TODAY))
     assert project is not None and not [p for p in problems if p.is_error], problems
     company = project.organization_by_id["property"].record
-    poster = render_poster_html(project, company)
+    poster = str(lxml.html.fromstring(render_poster_html(project, company)).text_content())
     assert "物业服务中心一楼 0734-1234567" in poster
     assert "收费标准：住宅 1.20 元/平方米·月" in poster
     assert "6 栋一楼 0734-8000 0000" in mkdocs_config(project, "测试")["copyright"]

@@ -29,7 +29,10 @@ from generator.project import Project
 from generator.urls import record_path
 
 NOWRAP_CLASS = "gs-nw"
-"""gongshi.css: `white-space: nowrap`. tests/site/test_typography.py measures it in Chromium."""
+"""gongshi.css: `white-space: nowrap`, as a class (on tel: links) and as an element of that
+name: `<gs-nw>` is a valid custom element, inline like a span and 12 bytes shorter than
+`<span class="gs-nw">`, which a long ledger page repeats some 250 times.
+tests/site/test_typography.py measures both in Chromium."""
 
 _COPIED = re.compile(
     r"<!--.*?-->"
@@ -170,7 +173,7 @@ def thousands(number: str) -> str:
 
 
 def _nowrap(text: str) -> str:
-    return f'<span class="{NOWRAP_CLASS}">{text}</span>'
+    return f"<{NOWRAP_CLASS}>{text}</{NOWRAP_CLASS}>"
 
 
 def typeset_text(text: str, setting: Typesetting, page_dir: str | None, in_link: bool) -> str:

@@ -38,6 +38,8 @@ KINDS: dict[str, tuple[str, ...]] = {
     "roster": ("volunteers/index.html", "volunteers/*/index.html"),
     "verify": ("verify/index.html",),
     "data": ("data/index.html",),
+    "report": ("report/index.html",),
+    "survey": ("surveys/index.html", "surveys/*/index.html"),
     "404": ("404.html",),
 }
 """Each kind of page and where it is; a ledger's folder is `<account>-<period>`."""

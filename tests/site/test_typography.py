@@ -113,7 +113,7 @@ def test_no_date_weekday_name_amount_or_phone_breaks_across_lines(
             "the footer's phone number is on every page"
         )
         kept = page.evaluate(
-            """() => [...document.querySelectorAll('.gs-nw')].filter((e) => {
+            """() => [...document.querySelectorAll('gs-nw, .gs-nw')].filter((e) => {
                 const rects = [...e.getClientRects()].filter((r) => r.width > 0);
                 return rects.some((r) => Math.abs(r.bottom - rects[0].bottom) > rects[0].height / 2);
             }).map((e) => e.textContent)"""
@@ -298,7 +298,7 @@ SETTING = Typesetting(
 
 
 def _nw(text: str) -> str:
-    return f'<span class="gs-nw">{text}</span>'
+    return f"<gs-nw>{text}</gs-nw>"
 
 
 def test_dates_weekdays_names_and_amounts_are_kept_whole() -> None:
