@@ -12,7 +12,7 @@ def page_text(site: Path, path: str) -> str:
     """The page's words without tags, whitespace collapsed."""
     raw = (site / path / "index.html").read_text("utf-8")
     body = raw.split("<article", 1)[1].split("</article>", 1)[0]
-    body = re.sub(r"</?(?:span|a|strong|em|small|code|abbr)\b[^>]*>", "", body)  # inline: no gap
+    body = re.sub(r"</?(?:span|gs-nw|a|strong|em|small|code|abbr)\b[^>]*>", "", body)  # inline
     return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", body)))
 
 
