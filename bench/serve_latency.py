@@ -170,7 +170,7 @@ def _measure(url: str, ledger: Path, edits: int, pause: float) -> list[float]:
             saved = time.perf_counter()
             shown = changed_amount(ledger, number * 1000 + 7)
             page.wait_for_function(
-                "text => document.body.innerText.includes(text)",
+                "text => document.body !== null && document.body.innerText.includes(text)",
                 arg=shown,
                 timeout=120_000,
                 polling=20,

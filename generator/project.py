@@ -176,9 +176,10 @@ def find_content_files(root: Path) -> tuple[list[tuple[str | None, Path]], list[
             continue
         parts = path.relative_to(content).parts
         folder = parts[0] if len(parts) > 1 and parts[0] in folders else None
-        if (folder, path.resolve()) in seen:  # a second link to one file: one record, not two
+        key = (folder, path.resolve())
+        if key in seen:  # a second link to one file: one record, not two
             continue
-        seen.add((folder, path.resolve()))
+        seen.add(key)
         files.append((folder, path))
     return files, found.diagnostics
 

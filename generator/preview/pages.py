@@ -10,7 +10,7 @@ account's totals or the home page's latest disclosures.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterable
+from collections.abc import Generator, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -33,10 +33,13 @@ from generator.site.pages import (
     funds,
     matters,
     organizations,
-    site_pages,
+    site_sections,
     volunteers,
 )
 from generator.site.render import markdown_environment, render, templates_dir
+
+PAGES_PER_STEP = 50
+"""Pages rendered between two looks for a new save (about 50 ms of work at ten years)."""
 
 
 def rendered(site: SiteContext, pages: Iterable[Page]) -> dict[str, bytes]:
@@ -84,6 +87,8 @@ class DocsFolder:
     posters: frozenset[str] = frozenset()
     last_change: date | None = None
     """The day sitemap.xml is stamped with, as the whole build stamps it."""
+    config_written: bool = False
+    """Whether the last `whole_site` rewrote mkdocs.yml (every page may look different)."""
 
     @property
     def docs(self) -> Path:
@@ -118,20 +123,31 @@ class DocsFolder:
                 written.append(name)
         return written
 
-    def whole_site(self, project: Project, with_posters: bool, site_dir: Path) -> list[str]:
-        """Every page and file of the site; returns the ones that changed."""
+    def whole_site(
+        self, project: Project, with_posters: bool, site_dir: Path
+    ) -> Generator[None, None, list[str]]:
+        """Every page and file of the site, a section or a few pages at a time: the preview
+        yields between them to follow a new save at once. Returns the files that changed."""
         site = SiteContext(project, record_histories(project))
         if with_posters:
             made = write_posters(project, None, self.docs, "A4", reuse_from=site_dir)
             self.posters = frozenset(p.relative_to(self.docs).as_posix() for p in made)
             site = replace(site, posters=self.posters)
-        section: Section = site_pages(site)
-        files = rendered(site, section.pages)
+        yield
+        section = Section()
+        for part in site_sections(site):
+            section.extend(part)
+            yield
+        files: dict[str, bytes] = {}
+        for start in range(0, len(section.pages), PAGES_PER_STEP):
+            files.update(rendered(site, section.pages[start : start + PAGES_PER_STEP]))
+            yield
         files.update((asset.path, asset.content) for asset in section.assets)
         with rendering("写出 mkdocs 的设置（mkdocs.yml）"):
             config = mkdocs_yaml(mkdocs_config(project, site.title, search=True))
         config_path = self.project_dir / "mkdocs.yml"
-        if not config_path.is_file() or config_path.read_text("utf-8") != config:
+        self.config_written = not config_path.is_file() or config_path.read_text("utf-8") != config
+        if self.config_written:
             config_path.write_text(config, encoding="utf-8")
         self.last_change = latest_change(site)
         return self.update(files, complete=True)

@@ -38,14 +38,13 @@ def finish_pages(
     """Typeset every page of `site_dir` in place (or the pages `only` names, as the preview
     does with the pages mkdocs has just rewritten: a page is typeset once); with
     `search_copies`, write each page there as Pagefind is to read it."""
+    if only is None:
+        found = (path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*.html"))
+    else:  # without walking the whole site: the preview names one page after a save
+        found = (name for name in set(only) if (site_dir / name).is_file())
     pages = sorted(
-        path.relative_to(site_dir).as_posix()
-        for path in site_dir.rglob("*.html")
-        if path.relative_to(site_dir).parts[0] != BUNDLE
+        name for name in found if name.endswith(".html") and Path(name).parts[0] != BUNDLE
     )
-    if only is not None:
-        wanted = set(only)
-        pages = [page for page in pages if page in wanted]
     batches = [pages[start : start + _BATCH] for start in range(0, len(pages), _BATCH)]
     workers = min(os.cpu_count() or 1, len(batches))
     if workers <= 1:

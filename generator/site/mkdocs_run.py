@@ -79,3 +79,25 @@ def run_mkdocs(
         logger.removeHandler(collect)
         build_logger.removeFilter(notice)
         logger.propagate = propagate
+
+
+@contextmanager
+def mkdocs_strictly(source_date: date | None) -> Iterator[list[str]]:
+    """mkdocs' own steps run by hand (the preview's `KeptMkDocs`) as `run_mkdocs` runs them:
+    the build's date set, its warnings kept from the console and yielded as they come, and
+    any warning a `MkDocsFailed` at the end."""
+    logger = logging.getLogger("mkdocs")
+    collect = _Collect()
+    logger.addHandler(collect)
+    propagate, logger.propagate = logger.propagate, False
+    try:
+        with _source_date(source_date):
+            try:
+                yield collect.messages
+            except (Abort, ConfigurationError) as error:
+                raise MkDocsFailed(collect.messages or [str(error)]) from None
+        if collect.messages:
+            raise MkDocsFailed(collect.messages)
+    finally:
+        logger.removeHandler(collect)
+        logger.propagate = propagate

@@ -198,19 +198,24 @@ def page_for_index(html: str, kind: str | None) -> str:
     return html.replace(BODY_TAG, BODY_TAG + hidden, 1)
 
 
+def pagefind_command(pages: Path, bundle: Path) -> list[str]:
+    """Pagefind over `pages` (the copies `page_for_index` made), its bundle written to `bundle`."""
+    return [
+        sys.executable,
+        "-m",
+        "pagefind",
+        "--site",
+        str(pages),
+        "--output-path",
+        str(bundle),
+        "--silent",
+    ]
+
+
 def run_pagefind(pages: Path, bundle: Path) -> None:
     """Pagefind over `pages` (the copies `page_for_index` made), its bundle written to `bundle`."""
     result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pagefind",
-            "--site",
-            str(pages),
-            "--output-path",
-            str(bundle),
-            "--silent",
-        ],
+        pagefind_command(pages, bundle),
         capture_output=True,
         text=True,
         encoding="utf-8",

@@ -7,6 +7,7 @@ beside the Markdown, so mkdocs' strict link check covers them too.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -44,6 +45,14 @@ class Section:
 
 
 def site_pages(site: SiteContext) -> Section:
+    result = Section()
+    for section in site_sections(site):
+        result.extend(section)
+    return result
+
+
+def site_sections(site: SiteContext) -> Iterator[Section]:
+    """The sections of `site_pages` one by one: the preview does other work between them."""
     from generator.site.pages import (
         data,
         documents,
@@ -57,7 +66,6 @@ def site_pages(site: SiteContext) -> Section:
         volunteers,
     )
 
-    result = Section()
     for module, label in (
         (home, "整理首页"),
         (organizations, "整理组织页面"),
@@ -71,5 +79,5 @@ def site_pages(site: SiteContext) -> Section:
         (verify, "整理核验页（各版本的校验码）"),
     ):
         with rendering(label):
-            result.extend(module.section(site))
-    return result
+            section = module.section(site)
+        yield section
