@@ -141,7 +141,8 @@ def main() -> None:
             f"serve latency: best {best:.2f} s, worst {worst:.2f} s (goal < {TARGET_SECONDS:.0f} s); "
             f"{full / worst:.0f}× faster than a full build"
         )
-        print("serve's own lines:", *output.splitlines()[-6:], sep="\n  ")
+        timed = [line for line in output.splitlines() if "秒）" in line]
+        print("serve's own timings (check + changed page; the whole site):", *timed, sep="\n  ")
 
 
 def _wait_served(url: str, seconds: float) -> None:

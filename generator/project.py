@@ -171,12 +171,19 @@ def find_content_files(root: Path) -> tuple[list[tuple[str | None, Path]], list[
     found = find_files(root, CONTENT_DIR, folders)
     files: list[tuple[str | None, Path]] = []
     seen: set[tuple[str | None, Path]] = set()
+    real_folders: dict[Path, Path] = {}
     for path in found.files:
         if not _looks_like_yaml(path.name):
             continue
         parts = path.relative_to(content).parts
         folder = parts[0] if len(parts) > 1 and parts[0] in folders else None
-        key = (folder, path.resolve())
+        if path.is_symlink():
+            real = path.resolve()
+        else:  # one folder's files resolved together: a few hundred fewer system calls
+            if path.parent not in real_folders:
+                real_folders[path.parent] = path.parent.resolve()
+            real = real_folders[path.parent] / path.name
+        key = (folder, real)
         if key in seen:  # a second link to one file: one record, not two
             continue
         seen.add(key)
@@ -185,7 +192,7 @@ def find_content_files(root: Path) -> tuple[list[tuple[str | None, Path]], list[
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Pause Python's cyclic garbage collector while the records are read.
 
     Reading makes hundreds of thousands of small objects (YAML nodes and their marks, values,
@@ -201,7 +208,7 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-@_collector_paused()
+@collector_paused()
 def load_project(
     root: Path, today: date | None = None, read: Reader | None = None
 ) -> tuple[Project | None, list[Diagnostic]]:

@@ -49,8 +49,34 @@ class KeptMkDocs:
         self.files = files
         self.nav = nav
         self.doc_files = doc_files
-        self.names = frozenset(file.src_uri for file in files if file.src_dir == config.docs_dir)
-        """The files of docs/ as mkdocs listed them: another file needs `run_mkdocs` again."""
+        self.names = {file.src_uri for file in files if file.src_dir == config.docs_dir}
+        """The files of docs/ as mkdocs listed them: another page needs `run_mkdocs` again."""
+
+    def follow(self, added: Iterable[str], removed: Iterable[str]) -> bool:
+        """Files of docs/ that are no pages (a chart, a poster code's JSON), added or removed:
+        listed or unlisted as `get_files` lists them, a removed one's copy deleted from the
+        site. Returns False, changing nothing, when a page is among them: a page added or
+        removed changes the sitemap, and mkdocs lists the files again (`run_mkdocs`)."""
+        config = self.config
+        new = [
+            File(name, config.docs_dir, config.site_dir, config.use_directory_urls)
+            for name in added
+        ]
+        old = [self.files.get_file_from_path(name) for name in removed]
+        if any(file.is_documentation_page() for file in new) or any(
+            file is None or file.is_documentation_page() for file in old
+        ):
+            return False
+        set_exclusions(new, config)
+        for file in new:
+            self.files.append(file)
+            self.names.add(file.src_uri)
+        for gone in old:
+            assert gone is not None
+            self.files.remove(gone)
+            self.names.discard(gone.src_uri)
+            Path(gone.abs_dest_path).unlink(missing_ok=True)
+        return True
 
     def render(self, names: Iterable[str]) -> list[str]:
         """Render (or copy) the named files of docs/ into the site; returns what it wrote.
@@ -63,7 +89,7 @@ class KeptMkDocs:
                 assert file is not None, f"{name} is not in the site mkdocs listed"
                 if file.is_documentation_page():
                     self._page(file, problems)
-                else:
+                elif file.inclusion.is_included():  # type: ignore[no-untyped-call]  # as mkdocs does
                     file.copy_file()
                 written.append(file.dest_uri)
         return written

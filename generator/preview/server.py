@@ -13,6 +13,7 @@ import html
 import http.server
 import os
 import threading
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -60,6 +61,10 @@ class Shown:
         self.errors: bytes | None = None
         self._errors_version = 0
         self._versions: dict[str, int] = {}
+        self._waiting: Counter[str] = Counter()
+        """Tabs waiting, by the page they show."""
+        self._reloading = 0
+        """Tabs told to reload that have not asked again since (they are loading their page)."""
         self._changed = threading.Condition()
         self._files = threading.Lock()
 
@@ -74,8 +79,9 @@ class Shown:
 
     def pages_changed(self, keys: list[str]) -> None:
         with self._changed:
-            for key in keys:
+            for key in set(keys):
                 self._versions[key] = self._versions.get(key, 0) + 1
+                self._reloading += self._waiting[key]
             self._changed.notify_all()
 
     def show_errors(self, page: bytes | None) -> None:
@@ -84,12 +90,24 @@ class Shown:
             if page != self.errors:
                 self.errors = page
                 self._errors_version += 1
+                self._reloading += self._waiting.total()
                 self._changed.notify_all()
 
     def wait(self, key: str, token: str, seconds: float) -> str:
         with self._changed:
-            self._changed.wait_for(lambda: self.token(key) != token, timeout=seconds)
+            self._reloading = max(0, self._reloading - 1)  # a tab asking again has loaded
+            self._changed.notify_all()
+            self._waiting[key] += 1
+            try:
+                self._changed.wait_for(lambda: self.token(key) != token, timeout=seconds)
+            finally:
+                self._waiting[key] -= 1
             return self.token(key)
+
+    def wait_reloaded(self, seconds: float) -> bool:
+        """Waits up to `seconds` for the tabs told to reload to have loaded their pages again."""
+        with self._changed:
+            return self._changed.wait_for(lambda: self._reloading == 0, timeout=seconds)
 
 
 def diagnostics_page(diagnostics: list[Diagnostic], heading: str) -> bytes:

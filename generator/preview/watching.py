@@ -26,7 +26,7 @@ from generator.site.command import content_state
 
 POLL_SECONDS = 1.0
 FALLBACK_SECONDS = 0.1
-SETTLE_SECONDS = 0.02
+SETTLE_SECONDS = 0.01
 """An editor's save is several writes (truncate, write, close): the files are compared once
 events have been quiet this long, so a half-written file is not checked."""
 
@@ -60,12 +60,17 @@ class Watcher:
         return self.event.is_set() or time.monotonic() - self.compared >= self.every
 
     def changed(self, wait: float) -> bool:
-        """Waits up to `wait` seconds for a file event; True when a record file changed."""
+        """Waits up to `wait` seconds for a file event; True when a record file may have changed.
+
+        After an event the files are not compared: the check reads what changed anyway, and
+        says when nothing did (`IncrementalCheck.same`). The next comparison then differs
+        from the last one, and the check says the same again, a few milliseconds."""
         if self.event.wait(min(wait, max(0.0, self.compared + self.every - time.monotonic()))):
             self.event.clear()
             while self.event.wait(SETTLE_SECONDS):
                 self.event.clear()
-        elif time.monotonic() - self.compared < self.every:
+            return True
+        if time.monotonic() - self.compared < self.every:
             return False
         self.compared = time.monotonic()
         current = content_state(self.root)
