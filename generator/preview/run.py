@@ -154,6 +154,7 @@ class Preview:
             if (
                 self.docs.config_written
                 or kept is None
+                or kept.source_date != self.docs.last_change  # sitemap.xml is stamped with it
                 or not kept.follow(self.unshown - kept.names, gone)
             ):
                 yield from self._mkdocs_whole(gone)
@@ -175,6 +176,8 @@ class Preview:
 
         Files mkdocs does not know yet (a new record's page) wait for the rest."""
         assert self.kept is not None and self.typesetting is not None
+        names = list(names)
+        self.unshown.update(names)
         known = [name for name in names if name in self.kept.names]
         if not known:
             return []
@@ -190,7 +193,6 @@ class Preview:
         """mkdocs over the whole docs/ (a page added or removed, mkdocs.yml rewritten), then
         its state kept again for the next save. `gone`: files removed from docs/."""
         dirty = self.kept is not None and not self.docs.config_written
-        click.echo()
         with self.shown.writing():
             if self.kept is not None:  # a dirty build leaves the pages of removed files
                 for name in gone:

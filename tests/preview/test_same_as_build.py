@@ -1,0 +1,94 @@
+"""What the preview shows after a save is what `gongshi build` makes of the same records.
+
+The preview renders the saved record's page first, with mkdocs' state kept from the last
+save (`KeptMkDocs`), then every other page whose Markdown changed; a new page makes it run
+mkdocs over the whole site again. After each kind of save, the page shown first and then
+every file of the site (but the search index, which only Pagefind reads) must be the
+build's, byte for byte.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from bench.serve_latency import changed_amount, latest_ledger
+from bench.synthetic import LAST_YEAR, write_community
+from generator.output_folder import MARKER
+from generator.preview.run import Preview
+from generator.project import load_project
+from generator.site.build import build_site
+from generator.site.search import BUNDLE
+
+TODAY = date(LAST_YEAR, 12, 1)
+
+
+def site_files(folder: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in folder.rglob("*")
+        if path.is_file() and path.name != MARKER and path.relative_to(folder).parts[0] != BUNDLE
+    }
+
+
+def built(root: Path, out: Path) -> Path:
+    project, _ = load_project(root, TODAY)
+    assert project is not None
+    build_site(project, out, posters=False)
+    return out
+
+
+def same_files(shown: dict[str, bytes], made: dict[str, bytes]) -> list[str]:
+    """The files that differ, are missing or are extra (empty when the sites are the same)."""
+    return sorted(name for name in shown.keys() | made.keys() if shown.get(name) != made.get(name))
+
+
+def test_pages_shown_after_saves_are_the_pages_build_makes(tmp_path: Path) -> None:
+    root = tmp_path / "community"
+    write_community(root, years=2, seed=3)
+    preview = Preview(root, tmp_path / "preview", TODAY, posters=False)
+    preview.build()
+    assert same_files(site_files(preview.site_dir), site_files(built(root, tmp_path / "b0"))) == []
+
+    # a changed amount: its ledger's page first, then the account's totals, home, data…
+    ledger, page = latest_ledger(root)
+    amount = changed_amount(ledger, 1007)
+    preview.update(say=False)
+    assert preview.busy, "the rest of the site comes after the saved page"
+    made = site_files(built(root, tmp_path / "b1"))
+    first = f"{page}index.html"
+    assert amount in made[first].decode("utf-8")
+    assert (preview.site_dir / first).read_bytes() == made[first]
+    while preview.busy:
+        preview.step()
+    assert same_files(site_files(preview.site_dir), made) == []
+
+    # a new matter: a page mkdocs has not listed, so the whole site goes through mkdocs again
+    matters = root / "content" / "matters"
+    original = sorted(matters.iterdir())[0]
+    text = original.read_text("utf-8").replace(f"id: {original.stem}", "id: 2099-new-matter")
+    (matters / "2099-new-matter.yml").write_text(text, "utf-8")
+    preview.update(say=False)
+    while preview.busy:
+        preview.step()
+    assert same_files(site_files(preview.site_dir), site_files(built(root, tmp_path / "b2"))) == []
+
+    # a later publication day: the site's last change, which stamps sitemap.xml, moves
+    late = root / "content" / "funds" / "public-income-2025-12.yml"
+    late.write_text(
+        late.read_text("utf-8").replace("published: 2026-01-14", "published: 2026-01-20"), "utf-8"
+    )
+    preview.update(say=False)
+    while preview.busy:
+        preview.step()
+    assert same_files(site_files(preview.site_dir), site_files(built(root, tmp_path / "b3"))) == []
+
+    # the site's settings: every page changes, and mkdocs builds the site from scratch
+    config = root / "site_config.yml"
+    config.write_text(
+        config.read_text("utf-8").replace("3 栋一楼党群服务站", "5 栋一楼党群服务站"), "utf-8"
+    )
+    preview.update(say=False)
+    while preview.busy:
+        preview.step()
+    assert same_files(site_files(preview.site_dir), site_files(built(root, tmp_path / "b4"))) == []
