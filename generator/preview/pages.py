@@ -1,10 +1,10 @@
-"""The preview's mkdocs project, rewritten file by file: only what changed gets a new mtime,
-so mkdocs' dirty build renders only those pages.
+"""The preview's mkdocs project, rewritten file by file: only what changed is written, and
+only those files are rendered again (`mkdocs_pages.KeptMkDocs`).
 
 After a save the changed records' own pages are made first (`own_pages`: each from its
-section with only that record, so in well under a second), then every page and file of the
-site (`whole_site`) — which rewrites anything the first pass could not know, such as an
-account's totals or the home page's latest disclosures.
+section with only that record, in milliseconds), then every page and file of the site
+(`whole_site`, a section or a few pages at a time) — which rewrites anything the first
+pass could not know, such as an account's totals or the home page's latest disclosures.
 """
 
 from __future__ import annotations
