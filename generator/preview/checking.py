@@ -187,8 +187,9 @@ class IncrementalCheck:
     def run(self) -> tuple[CheckResult, set[str]]:
         """The check's result and the files that changed since the last run.
 
-        `same` says whether the records are the very ones of the last run (a file was
-        touched or saved unchanged, an editor wrote its swap file): its result is returned."""
+        `same` says whether the records are the very ones of the last run (an editor wrote
+        its swap file; the files were compared after a file event had shown the change
+        already): the last result is returned."""
         project, diagnostics = load_project(self.root, self.today, self.files.read)
         changed = self.files.take_changed()
         last, read = self.last, self.read
