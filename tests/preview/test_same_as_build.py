@@ -63,6 +63,22 @@ def test_pages_shown_after_saves_are_the_pages_build_makes(tmp_path: Path) -> No
         preview.step()
     assert same_files(site_files(preview.site_dir), made) == []
 
+    # an earlier period's words, and a matter's title: each page shown first is the build's
+    for name, old, new, seen in (
+        ("funds/public-income-2024-04.yml", "百家宴食材", "百家宴的食材", "百家宴的食材"),
+        ("matters/2024-002-renovation.yml", "title: ", "title: 修订：", "修订："),
+    ):
+        record = root / "content" / name
+        record.write_text(record.read_text("utf-8").replace(old, new, 1), "utf-8")
+        preview.update(say=False)
+        made = site_files(built(root, tmp_path / f"b-{record.stem}"))
+        first = next(key for key in made if key.endswith(f"/{record.stem}/index.html"))
+        assert seen in made[first].decode("utf-8")
+        assert (preview.site_dir / first).read_bytes() == made[first], name
+        while preview.busy:
+            preview.step()
+        assert same_files(site_files(preview.site_dir), made) == [], name
+
     # a new matter: a page mkdocs has not listed, so the whole site goes through mkdocs again
     matters = root / "content" / "matters"
     original = sorted(matters.iterdir())[0]
