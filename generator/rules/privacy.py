@@ -16,7 +16,6 @@ import re
 import weakref
 from collections.abc import Iterator
 from functools import cache
-from itertools import chain
 from typing import Any, NamedTuple
 
 from generator import codes
@@ -25,7 +24,13 @@ from generator.document_files import document_references
 from generator.history.versions import record_id, record_kind
 from generator.models import Ledger, Organization, Schedule
 from generator.person_names import mask_name, person_names
-from generator.privacy import Finding, digits_only, personal_numbers, visible_text
+from generator.privacy import (
+    Finding,
+    digits_only,
+    numbers_in_texts,
+    personal_numbers,
+    visible_text,
+)
 from generator.project import Project, Sourced
 from generator.rules.record_texts import PathKey, project_texts
 
@@ -140,15 +145,15 @@ def _all_findings(project: Project) -> list[tuple[PublishedText, Finding]]:
     public = {digits_only(number) for number in project.config.record.privacy.public_numbers}
     reported: set[tuple[str, PathKey, str]] = set()
     found: list[tuple[PublishedText, Finding]] = []
-    texts = chain(published_texts(project), unread_texts(project), document_texts(project))
-    for published in texts:
-        for finding in personal_numbers(published.text):
-            if finding.kind == "mobile" and finding.digits in public:
-                continue
-            once = (published.item.file, published.path, finding.digits)
-            if once not in reported:  # a Markdown field is read as written and as rendered
-                reported.add(once)
-                found.append((published, finding))
+    texts = (*published_texts(project), *unread_texts(project), *document_texts(project))
+    for index, finding in numbers_in_texts([published.text for published in texts]):
+        if finding.kind == "mobile" and finding.digits in public:
+            continue
+        published = texts[index]
+        once = (published.item.file, published.path, finding.digits)
+        if once not in reported:  # a Markdown field is read as written and as rendered
+            reported.add(once)
+            found.append((published, finding))
     _last_scan = (project, found)
     return found
 
