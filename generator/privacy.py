@@ -15,13 +15,13 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from html.parser import HTMLParser
-from itertools import accumulate
+
+from generator.joined_search import texts_matching
 
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
@@ -193,22 +193,10 @@ def read_numbers(text: str) -> Iterator[Finding]:
         yield from _numbers_in_chain(read, chain.start(), chain.end())
 
 
-_APART = "\x00"
-"""Joins texts for one scan: neither a digit nor a separator in any reading, so no number
-found spans two texts."""
-
-
 def numbers_in_texts(texts: Sequence[str]) -> Iterator[tuple[int, Finding]]:
-    """`personal_numbers` of each text, with the text's index, in order.
-
-    One search over all the texts together finds the few that may hold a number: a check
-    reads tens of thousands of texts, and a call for each was most of the scan."""
-    starts = list(accumulate((len(text) + 1 for text in texts), initial=0))
-    maybe = dict.fromkeys(
-        bisect_right(starts, found.start()) - 1
-        for found in _possible_number().finditer(_APART.join(texts))
-    )
-    for index in maybe:
+    """`personal_numbers` of each text, with the text's index, in order: the texts that may
+    hold a number are found by one search of them all."""
+    for index in texts_matching(_possible_number(), texts):
         for finding in read_numbers(texts[index]):
             yield index, finding
 
