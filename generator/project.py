@@ -171,14 +171,14 @@ def find_content_files(root: Path) -> tuple[list[tuple[str | None, Path]], list[
     found = find_files(root, CONTENT_DIR, folders)
     files: list[tuple[str | None, Path]] = []
     seen: set[tuple[str | None, Path]] = set()
-    for path in found.files:
+    for path, real in zip(found.files, found.real, strict=True):
         if not _looks_like_yaml(path.name):
             continue
         parts = path.relative_to(content).parts
         folder = parts[0] if len(parts) > 1 and parts[0] in folders else None
-        if (folder, path.resolve()) in seen:  # a second link to one file: one record, not two
+        if (folder, real) in seen:  # a second link to one file: one record, not two
             continue
-        seen.add((folder, path.resolve()))
+        seen.add((folder, real))
         files.append((folder, path))
     return files, found.diagnostics
 

@@ -24,7 +24,7 @@ from generator.document_files import document_references
 from generator.joined_search import APART, texts_matching
 from generator.history.versions import record_id, record_kind
 from generator.models import Ledger, Organization, Schedule
-from generator.person_names import mask_name, person_names
+from generator.person_names import NamelessTexts, mask_name, person_names
 from generator.privacy import (
     Finding,
     digits_only,
@@ -311,10 +311,11 @@ def aid_recipient_diagnostics(project: Project) -> Iterator[Diagnostic]:
                         )
     reported: set[tuple[str, PathKey, str]] = set()
     names_in: dict[str, list[str]] = {}  # the same few sentences recur in every quarter's ledger
+    nameless = NamelessTexts(project.root)
     for published, text in _aid_texts(project):
         names = names_in.get(text)
         if names is None:
-            names = names_in[text] = person_names(text, members)
+            names = names_in[text] = person_names(text, members, nameless)
         for name in names:
             once = (published.item.file, published.path, name)
             if once in reported:
@@ -326,6 +327,7 @@ def aid_recipient_diagnostics(project: Project) -> Iterator[Diagnostic]:
                 "帮扶对象不得具名公开：请只写户数，如“慰问困难家庭 3 户”；"
                 "如果这是志愿者或工作人员，请先把他/她列为某个组织的成员。",
             )
+    nameless.save()
 
 
 def _masked_party(counterparty: str) -> str:
