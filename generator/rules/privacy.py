@@ -247,23 +247,39 @@ def _aid_texts(project: Project) -> Iterator[tuple[PublishedText, str]]:
         if published.item is not item:  # a record's texts come together: look at it once
             item = published.item
             record = item.record
-            is_ledger = isinstance(record, Ledger)
+            aid_entries = (
+                frozenset(
+                    e
+                    for e, entry in enumerate(record.entries)
+                    if _is_aid_category(entry.category, categories, keywords)
+                )
+                if isinstance(record, Ledger)
+                else frozenset()
+            )
             of_team = isinstance(record, Organization | Schedule) and _team_of(record) in teams
+        if not (aid_entries or of_team):  # most records: only what names a keyword is read
+            if index in mentioning:
+                yield from _sentences_mentioning(published, keywords)
+            continue
         path = published.path
-        if is_ledger and path[:1] == ("entries",) and len(path) > 2:
-            category = record.entries[int(path[1])].category
-            if _is_aid_category(category, categories, keywords):
-                if path[2] not in ("counterparty", "category"):  # a counterparty: see below
-                    yield published, published.text
-                continue
+        if path[:1] == ("entries",) and len(path) > 2 and int(path[1]) in aid_entries:
+            if path[2] not in ("counterparty", "category"):  # a counterparty: see below
+                yield published, published.text
+            continue
         if of_team:
             if path[-1:] != ("name",) and path[:1] != ("team",) and "volunteers" not in path:
                 yield published, published.text
             continue
         if index in mentioning:
-            for sentence in _SENTENCE_END.split(published.text):
-                if _mentions(sentence, keywords):
-                    yield published, sentence
+            yield from _sentences_mentioning(published, keywords)
+
+
+def _sentences_mentioning(
+    published: PublishedText, keywords: tuple[str, ...]
+) -> Iterator[tuple[PublishedText, str]]:
+    for sentence in _SENTENCE_END.split(published.text):
+        if _mentions(sentence, keywords):
+            yield published, sentence
 
 
 def _mentioning(texts: Sequence[PublishedText], keywords: tuple[str, ...]) -> list[int]:
