@@ -103,7 +103,8 @@ def _walk(
                 found.append(
                     TextValue((*path, key), child, field_title, key, multi_line, False, is_markdown)
                 )
-            elif kind not in _NEVER_TEXT:
+            elif kind not in _NEVER_TEXT and (child or kind is not tuple):  # most `documents`
+                # of a ledger entry are an empty tuple: nothing to walk into either
                 _walk(child, (*path, key), field_title, key, multi_line, is_markdown, found)
     elif isinstance(value, tuple | list):
         for index, item in enumerate(value):
