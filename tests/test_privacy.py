@@ -101,7 +101,18 @@ def _random_texts(count: int, seed: int) -> list[str]:
             return next(stem + c for c in "0123456789" if luhn_valid(stem + c))
         return digits[: rng.randint(8, 17)]  # too short, or not a valid anything
 
-    words = ["慰问", "一楼", "二〇二六年", "三户", "2026-01-05", "¥1,280.00", "，", "。", " ", "\x00"]
+    words = [
+        "慰问",
+        "一楼",
+        "二〇二六年",
+        "三户",
+        "2026-01-05",
+        "¥1,280.00",
+        "，",
+        "。",
+        " ",
+        "\x00",
+    ]
     texts = []
     for _ in range(count):
         pieces = [rng.choice(words) for _ in range(rng.randint(0, 4))]

@@ -21,8 +21,8 @@ from typing import Any, NamedTuple
 from generator import codes
 from generator.diagnostics import Diagnostic, Span
 from generator.document_files import document_references
-from generator.joined_search import APART, texts_matching
 from generator.history.versions import record_id, record_kind
+from generator.joined_search import APART, texts_matching
 from generator.models import Ledger, Organization, Schedule
 from generator.person_names import NamelessTexts, mask_name, person_names
 from generator.privacy import (

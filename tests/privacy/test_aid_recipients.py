@@ -91,7 +91,16 @@ def test_the_sample_raises_no_false_alarm_and_names_of_members_are_fine(
 def _commit_all(root: Path) -> None:
     for args in (("init", "-q"), ("add", "-A"), ("commit", "-qm", "记录")):
         subprocess.run(
-            ["git", "-C", str(root), "-c", "user.name=秘书", "-c", "user.email=s@example.org", *args],
+            [
+                "git",
+                "-C",
+                str(root),
+                "-c",
+                "user.name=秘书",
+                "-c",
+                "user.email=s@example.org",
+                *args,
+            ],
             check=True,
             capture_output=True,
         )
