@@ -12,6 +12,7 @@ import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from generator.console import Meter, quiet_meter
@@ -30,7 +31,7 @@ from generator.output_folder import (
 from generator.posters import write_posters
 from generator.project import Project
 from generator.site.context import SiteContext
-from generator.site.finish import finish_pages
+from generator.site.finish import finish_pages, finish_written
 from generator.site.history import record_histories
 from generator.site.mkdocs_config import OVERRIDES, mkdocs_config, mkdocs_yaml
 from generator.site.mkdocs_run import MkDocsFailed, run_mkdocs
@@ -152,12 +153,18 @@ def build_site(
         write_docs(site, section, project_dir, search)
         progress(_("正在用 mkdocs 生成网站……"))
         built = work / "site"
-        with rendering("用 mkdocs 生成网站", passing=(MkDocsFailed,)):
-            run_mkdocs(project_dir / "mkdocs.yml", built, latest_change(site))
-        prune_theme_assets(built)
         copies = work / "search-pages" if search else None
+        setting = project_typesetting(project)
+        with rendering("用 mkdocs 生成网站", passing=(MkDocsFailed,)):
+            finished = run_mkdocs(
+                project_dir / "mkdocs.yml",
+                built,
+                latest_change(site),
+                after_pages=partial(finish_written, built, setting, copies),
+            )
+        prune_theme_assets(built)
         with rendering("排版网页（日期、金额、姓名不折行）"):
-            finish_pages(built, project_typesetting(project), copies)
+            finish_pages(built, setting, copies, done=finished)
         if copies is not None:
             progress(_("正在建立搜索索引……"))
             with rendering("建立搜索索引", passing=(SearchIndexFailed,)):

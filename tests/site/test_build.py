@@ -137,7 +137,7 @@ def test_a_refusal_by_mkdocs_itself_is_a_chinese_g902_at_the_record(
         "'matters/x.pdf' is not found among documentation files."
     )
 
-    def refuse(*args: object) -> None:
+    def refuse(*args: object, **options: object) -> None:
         raise MkDocsFailed([refusal, refusal])
 
     monkeypatch.setattr(site_build, "run_mkdocs", refuse)
