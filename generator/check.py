@@ -1,10 +1,18 @@
-"""Load and check a community in one call: what `gongshi check` and `gongshi build` share."""
+"""Load and check a community in one call: what `gongshi check` and `gongshi build` share.
+
+`gongshi build` starts making pages as soon as the records are read, while the rules run
+in a second process (`check_in_background`): their answer is awaited before anything is
+published, and the pages are thrown away when it has an error.
+"""
 
 from __future__ import annotations
 
+import multiprocessing
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import localcontext
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 from generator.diagnostics import Diagnostic, sorted_diagnostics
@@ -33,11 +41,60 @@ class CheckResult:
 def check_project(root: Path, today: date | None = None) -> CheckResult:
     """Every problem in the community at `root`; raises NotAProject only for a wrong folder."""
     project, diagnostics = load_project(root, today)
+    return checked(project, diagnostics)
+
+
+def checked(project: Project | None, diagnostics: list[Diagnostic]) -> CheckResult:
+    """The rules run over a loaded project; `diagnostics` are what loading it said."""
     if project is not None:
         with localcontext(EXACT):
-            diagnostics.extend(run_rules(project))
+            diagnostics = [*diagnostics, *run_rules(project)]
         diagnostics = _without_echoes_of_copies(project, diagnostics)
     return CheckResult(project, sorted_diagnostics(diagnostics))
+
+
+def check_in_background(
+    project: Project, diagnostics: list[Diagnostic]
+) -> Callable[[], CheckResult]:
+    """Start the rules on `project` in a forked process; the returned call waits for the result.
+
+    A plain process and a pipe, no pool: a pool's thread would still be running here when
+    the build forks mkdocs' workers. Where processes cannot be forked (Windows, macOS'
+    default) or the worker fails, the rules run here when the result is asked for: the
+    same answer, later, and a failing rule fails as it does in `gongshi check`.
+    """
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return lambda: checked(project, diagnostics)
+    context = multiprocessing.get_context("fork")
+    receiving, sending = context.Pipe(duplex=False)
+    worker = context.Process(
+        target=_send_checked, args=(project, diagnostics, sending), daemon=True
+    )
+    worker.start()  # forked: the project is inherited, not pickled
+    sending.close()
+
+    def result() -> CheckResult:
+        try:
+            found: list[Diagnostic] | None = receiving.recv()
+        except EOFError:
+            found = None
+        finally:
+            receiving.close()
+            worker.join()
+        if found is None:
+            return checked(project, diagnostics)
+        return CheckResult(project, found)
+
+    return result
+
+
+def _send_checked(project: Project, diagnostics: list[Diagnostic], sending: Connection) -> None:
+    try:
+        found: list[Diagnostic] | None = checked(project, diagnostics).diagnostics
+    except Exception:  # said again, properly, when the rules run in the build's own process
+        found = None
+    sending.send(found)
+    sending.close()
 
 
 COPY_CODES = frozenset({"G107", "G126"})

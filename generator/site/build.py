@@ -98,6 +98,7 @@ def build_site(
     previous_log: LogState | None = None,
     previous_log_dir: Path | None = None,
     log_key: SignerKey | None = None,
+    checked: Callable[[], None] = lambda: None,
 ) -> BuildResult:
     """Build the whole site into `out_dir`, replacing it only when complete.
 
@@ -111,6 +112,9 @@ def build_site(
     the new log must extend it, or LogRewritten / LogUncheckable is raised before
     anything is built. `log_key` signs the log's checkpoint.
     `progress` gets a line for each step, `meter` shows how far the posters' PDFs are.
+    `checked` is called before the posters and before mkdocs: `gongshi build` checks the
+    content meanwhile, and its `checked` raises when the content has errors, so the
+    pages made so far are thrown away with the staging folder.
     """
     out_dir = out_dir.absolute()
     ensure_writable(out_dir, project.root, instead="--out site")
@@ -141,6 +145,7 @@ def build_site(
         write_marker(project_dir, "mkdocs")
         poster_count = 0
         if posters:
+            checked()  # the posters take minutes: not for content that fails the check
             progress(_("正在生成海报……"))
             written = write_posters(
                 project, None, project_dir / "docs", "A4", reuse_from=out_dir, meter=meter
@@ -151,6 +156,7 @@ def build_site(
         progress(_("正在生成页面……"))
         section = site_pages(site)
         write_docs(site, section, project_dir, search)
+        checked()
         progress(_("正在用 mkdocs 生成网站……"))
         built = work / "site"
         copies = work / "search-pages" if search else None

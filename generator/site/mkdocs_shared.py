@@ -20,6 +20,7 @@ page functions, which are not public API: `pyproject.toml` bounds mkdocs below 2
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -128,11 +129,21 @@ def _balanced(pages: list[File], workers: int) -> list[list[int]]:
 
 
 def _shared_out(shares: list[list[int]]) -> list[_Share]:
+    """Each share built in a forked worker (or here, when there is one).
+
+    The garbage collector is told to leave the objects that exist now alone (`gc.freeze`):
+    otherwise its first pass in a worker touches every object the build holds (the records,
+    their history), and the kernel copies each memory page it touches into that worker.
+    """
     if len(shares) == 1:
         return [_build_share(shares[0])]
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(len(shares), mp_context=context) as pool:
-        return list(pool.map(_build_share, shares))
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(len(shares), mp_context=context) as pool:
+            return list(pool.map(_build_share, shares))
+    finally:
+        gc.unfreeze()
 
 
 def _build_share(positions: list[int]) -> _Share:
