@@ -35,8 +35,6 @@ class SiteContext:
     histories: dict[int, History] = field(default_factory=dict)
     posters: frozenset[str] = frozenset()
     """Poster files (paths below the site root) that this build writes."""
-    _checksums: dict[int, str] = field(default_factory=dict, init=False, repr=False, compare=False)
-    """Each record's 校验码, by `id`: a record page asks for it twice, the 核验 page once more."""
 
     @property
     def today(self) -> date:
@@ -62,10 +60,7 @@ class SiteContext:
         return correction_label(type(record), field)
 
     def checksum(self, record: BaseModel) -> str:
-        found = self._checksums.get(id(record))
-        if found is None:
-            found = self._checksums[id(record)] = record_checksum(record)
-        return found
+        return record_checksum(record)  # its canonical JSON is made once (checksum.py)
 
     def poster_links(self, record: Record) -> list[tuple[str, str]]:
         """(label, path) for each poster of the record this build publishes."""
