@@ -102,7 +102,7 @@ def build_shared(
         return messages, []
     _gathered = _Gathered(config, files, nav, pages, after_pages)
     try:
-        shares = _shared_out(_balanced(pages, workers or os.cpu_count() or 1))
+        shares = _shared_out(_balanced(pages, workers or _cores()))
     finally:
         _gathered = None
     written = [name for share in shares for name in share.written]
@@ -114,6 +114,14 @@ def build_shared(
     _check_anchors(files, shares, config)
     config.plugins.on_post_build(config=config)
     return messages + collected(), written
+
+
+def _cores() -> int:
+    """One worker per core where processes can be forked (Linux, where CI and most
+    secretaries' servers run); elsewhere the pages are built here, one after another."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return os.cpu_count() or 1
 
 
 def _balanced(pages: list[File], workers: int) -> list[list[int]]:

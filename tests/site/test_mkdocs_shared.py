@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator.site import mkdocs_shared
 from generator.site.mkdocs_run import MkDocsFailed, run_mkdocs
 
 PAGES = {
@@ -46,7 +47,11 @@ def _differences(one: Path, other: Path) -> list[str]:
     return [str(n) for n in names if not filecmp.cmp(one / n, other / n, shallow=False)]
 
 
-def test_shared_pages_are_byte_identical_to_one_mkdocs_build(tmp_path: Path) -> None:
+@pytest.mark.parametrize("cores", [2, 1], ids=["forked workers", "no fork (Windows, macOS)"])
+def test_shared_pages_are_byte_identical_to_one_mkdocs_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cores: int
+) -> None:
+    monkeypatch.setattr(mkdocs_shared, "_cores", lambda: cores)
     config = _project(tmp_path, PAGES)
     run_mkdocs(config, tmp_path / "alone", None)
     handed: list[str] = []
