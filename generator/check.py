@@ -7,15 +7,14 @@ published, and the pages are thrown away when it has an error.
 
 from __future__ import annotations
 
-import multiprocessing
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import localcontext
-from multiprocessing.connection import Connection
 from pathlib import Path
 
 from generator.diagnostics import Diagnostic, sorted_diagnostics
+from generator.forked import started
 from generator.money import EXACT
 from generator.project import Project, load_project
 from generator.rules import run_rules
@@ -58,43 +57,11 @@ def check_in_background(
 ) -> Callable[[], CheckResult]:
     """Start the rules on `project` in a forked process; the returned call waits for the result.
 
-    A plain process and a pipe, no pool: a pool's thread would still be running here when
-    the build forks mkdocs' workers. Where processes cannot be forked (Windows, macOS'
-    default) or the worker fails, the rules run here when the result is asked for: the
-    same answer, later, and a failing rule fails as it does in `gongshi check`.
+    Without fork, or when the worker fails, the rules run when the result is asked for:
+    the same answer, later, and a failing rule fails as it does in `gongshi check`.
     """
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return lambda: checked(project, diagnostics)
-    context = multiprocessing.get_context("fork")
-    receiving, sending = context.Pipe(duplex=False)
-    worker = context.Process(
-        target=_send_checked, args=(project, diagnostics, sending), daemon=True
-    )
-    worker.start()  # forked: the project is inherited, not pickled
-    sending.close()
-
-    def result() -> CheckResult:
-        try:
-            found: list[Diagnostic] | None = receiving.recv()
-        except EOFError:
-            found = None
-        finally:
-            receiving.close()
-            worker.join()
-        if found is None:
-            return checked(project, diagnostics)
-        return CheckResult(project, found)
-
-    return result
-
-
-def _send_checked(project: Project, diagnostics: list[Diagnostic], sending: Connection) -> None:
-    try:
-        found: list[Diagnostic] | None = checked(project, diagnostics).diagnostics
-    except Exception:  # said again, properly, when the rules run in the build's own process
-        found = None
-    sending.send(found)
-    sending.close()
+    found = started(lambda: checked(project, diagnostics).diagnostics)  # not the project: pickled
+    return lambda: CheckResult(project, found())
 
 
 COPY_CODES = frozenset({"G107", "G126"})
