@@ -29,7 +29,6 @@ from generator.output_folder import (
     staging_folder,
     write_marker,
 )
-from generator.posters import write_posters
 from generator.project import Project
 from generator.site.context import SiteContext
 from generator.site.finish import finish_pages, finish_written
@@ -167,6 +166,8 @@ def build_site(
         poster_count = 0
         if posters:
             checked()  # the posters take minutes: not for content that fails the check
+            from generator.posters import write_posters  # WeasyPrint: 0.7 s to import
+
             progress(_("正在生成海报……"))
             written = write_posters(
                 project, None, project_dir / "docs", "A4", reuse_from=out_dir, meter=meter
