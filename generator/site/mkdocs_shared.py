@@ -10,8 +10,10 @@ mkdocs' own page steps (`_populate_page`, `_build_page`) on its share and then
 
 What crosses pages comes back to this process: the warnings (strict: any warning
 fails the build, as in `mkdocs build`) and each page's anchors and links to anchors,
-checked here over the whole site as mkdocs checks them. The 404 page, sitemap and
-static files are written here before the workers start, in mkdocs' order. The
+checked here over the whole site as mkdocs checks them. The 404 page and sitemap are
+written here before the workers start; the files copied as they are (assets, open
+data, charts) are shared among the workers too, each copying its part before its
+pages, unless a page would overwrite one (then they are copied here first, as mkdocs does). The
 result is byte for byte what `mkdocs build` writes (tests/site/test_build.py).
 
 This follows mkdocs 1.6's `mkdocs.commands.build.build` step by step and calls its
@@ -56,6 +58,9 @@ class _Gathered:
     files: Files
     nav: Navigation
     pages: list[File]
+    statics: list[File]
+    """Files copied as they are (assets, open data, charts), shared among the workers too."""
+    workers: int
     after_pages: AfterPages
 
 
@@ -93,16 +98,25 @@ def build_shared(
         if file.page in nav.pages:  # read for the navigation every page shows
             file.page.read_source(config)
     env = config.plugins.on_env(env, config=config, files=files)
-    files.copy_static_files(inclusion=InclusionLevel.is_included)
+    statics = [
+        file
+        for file in files
+        if not file.is_documentation_page() and file.inclusion.is_included()  # type: ignore[no-untyped-call]
+    ]
+    if {file.dest_uri for file in statics} & {file.dest_uri for file in pages}:
+        for file in statics:  # a page overwrites a file of the same name, as in mkdocs
+            file.copy_file()
+        statics = []
     for template in config.theme.static_templates:
         mkdocs_build._build_theme_template(template, env, files, config, nav)
     for template in config.extra_templates:
         mkdocs_build._build_extra_template(template, files, config, nav)
     if messages := collected():
         return messages, []
-    _gathered = _Gathered(config, files, nav, pages, after_pages)
+    portions = _balanced(pages, workers or _cores())
+    _gathered = _Gathered(config, files, nav, pages, statics, len(portions), after_pages)
     try:
-        shares = _shared_out(_balanced(pages, workers or _cores()))
+        shares = _shared_out(list(enumerate(portions)))
     finally:
         _gathered = None
     written = [name for share in shares for name in share.written]
@@ -136,7 +150,7 @@ def _balanced(pages: list[File], workers: int) -> list[list[int]]:
     return [sorted(share) for share in shares]
 
 
-def _shared_out(shares: list[list[int]]) -> list[_Share]:
+def _shared_out(shares: list[tuple[int, list[int]]]) -> list[_Share]:
     """Each share built in a forked worker (or here, when there is one).
 
     The garbage collector is told to leave the objects that exist now alone (`gc.freeze`):
@@ -154,7 +168,7 @@ def _shared_out(shares: list[list[int]]) -> list[_Share]:
         gc.unfreeze()
 
 
-def _build_share(positions: list[int]) -> _Share:
+def _build_share(share: tuple[int, list[int]]) -> _Share:
     """In a worker: mkdocs' page steps on these pages, then `after_pages` on what was written."""
     assert _gathered is not None, "the worker was forked after gathering"
     gathered = _gathered
@@ -162,16 +176,21 @@ def _build_share(positions: list[int]) -> _Share:
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collect)
     try:
-        return _pages_built(gathered, positions, collect)
+        return _pages_built(gathered, share, collect)
     finally:
         logger.removeHandler(collect)
 
 
-def _pages_built(gathered: _Gathered, positions: list[int], collect: _WorkerMessages) -> _Share:
+def _pages_built(
+    gathered: _Gathered, share: tuple[int, list[int]], collect: _WorkerMessages
+) -> _Share:
     config, files, nav = gathered.config, gathered.files, gathered.nav
+    number, positions = share
     mine = [gathered.pages[position] for position in positions]
     written: list[str] = []
     try:
+        for file in gathered.statics[number :: gathered.workers]:
+            file.copy_file()
         for file in mine:
             assert file.page is not None
             mkdocs_build._populate_page(file.page, config, files)
