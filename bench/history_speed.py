@@ -7,8 +7,10 @@ count is reached, each touching one record without changing a figure (a new time
 on a matter, a clearer wording of a ledger entry). The same files are also copied to a
 folder without git. In one run it times, best of `--repeat`:
 (a) `read_history` alone, (b) `check_project` with and without git, and, once each,
-(c) `build_site` with and without git, so the figures are what history (versions,
-corrections, the revision tables and the public log) adds. Goal: under 1 s added to each.
+(c) `build_site` with and without git, and (d) `gongshi build --no-posters` end to end, a
+fresh process as CI runs it (the rules beside the pages), with and without git, so the
+figures are what history (versions, corrections, the revision tables and the public log)
+adds. Goal: under 1 s added to each.
 Wall and CPU seconds are both printed: on a shared machine the CPU figure (this process and
 the mkdocs, Pagefind and git it runs) is the steadier one. It prints figures and never
 asserts them: it is a benchmark, not a test.
@@ -19,6 +21,7 @@ asserts them: it is a benchmark, not a test.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import re
 import shutil
@@ -169,6 +172,7 @@ def main() -> int:
         _print_added("check", seconds)
         if not args.no_build:
             _time_builds(plain, repo, work, args.rounds)
+            _time_commands(plain, repo, work, args.rounds)
     return 0
 
 
@@ -192,6 +196,25 @@ def _time_builds(plain: Path, repo: Path, work: Path, rounds: int) -> None:
                 f"{wall:.1f} s ({cpu:.1f} s CPU)"
             )
     _print_added("build --no-posters", seconds)
+
+
+def _time_commands(plain: Path, repo: Path, work: Path, rounds: int) -> None:
+    seconds: dict[str, tuple[float, float]] = {}
+    for round_number in range(rounds):
+        for label, root in (("without git", plain), ("with git", repo)):
+            out = work / f"cli-site-{label.replace(' ', '-')}"
+            command = [sys.executable, "-m", "generator", "build", str(root), "--out", str(out)]
+            command += ["--no-posters", "--today", TODAY.isoformat()]
+            env = {**os.environ, "PYTHONPATH": str(REPO)}
+            run = partial(subprocess.run, command, env=env, check=True, capture_output=True)
+            wall, cpu = timed(run)
+            best = seconds.get(label, (wall, cpu))
+            seconds[label] = (min(best[0], wall), min(best[1], cpu))
+            print(
+                f"gongshi build --no-posters {label}, round {round_number + 1}: "
+                f"{wall:.1f} s ({cpu:.1f} s CPU)"
+            )
+    _print_added("gongshi build --no-posters (command)", seconds)
 
 
 def _print_added(what: str, seconds: dict[str, tuple[float, float]]) -> None:

@@ -9,8 +9,10 @@ types the code from the paper finds the version it was printed from.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
+import weakref
 
 from pydantic import BaseModel
 
@@ -24,9 +26,27 @@ _TYPED_LOOKALIKES = str.maketrans({"Z": "2", "S": "5", "G": "6", "B": "8", "U": 
 """What a resident may type for a printed symbol: the letter it is mistaken for."""
 
 
+_canonical: dict[int, tuple[weakref.ref[BaseModel], str]] = {}
+"""Each live record's canonical JSON, by `id`: records are frozen models, so it cannot go stale,
+and the check, the 核验 page, the open data and every record page each ask for it."""
+
+
 def canonical_json(record: BaseModel) -> str:
+    key = id(record)
+    kept = _canonical.get(key)
+    if kept is not None and kept[0]() is record:
+        return kept[1]
     data = record.model_dump(mode="json", by_alias=True)
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    if record.model_config.get("frozen"):
+        _canonical[key] = (weakref.ref(record, functools.partial(_forget, key)), text)
+    return text
+
+
+def _forget(key: int, gone: weakref.ref[BaseModel]) -> None:
+    kept = _canonical.get(key)
+    if kept is not None and kept[0] is gone:
+        del _canonical[key]
 
 
 def checksum_of(canonical: bytes) -> str:

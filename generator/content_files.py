@@ -35,6 +35,8 @@ class ContentFiles:
     """The files found (paths as reached, through links) and the problems with names and links."""
 
     files: list[Path] = field(default_factory=list)
+    real: list[Path] = field(default_factory=list)
+    """Where each of `files` really is (links followed), known from the walk without asking."""
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
@@ -83,11 +85,11 @@ class _Walk:
             if entry.is_symlink():
                 self.follow(path, inside)
             elif entry.is_dir(follow_symlinks=False):
-                self.folder(path, (*inside, path.resolve()))
+                self.folder(path, (*inside, inside[-1] / entry.name))  # a folder, not a link
             elif entry.is_file(follow_symlinks=False):
-                self.file(path, inside)
+                self.file(path, inside, inside[-1] / entry.name)  # a file, not a link
 
-    def file(self, path: Path, inside: tuple[Path, ...]) -> None:
+    def file(self, path: Path, inside: tuple[Path, ...], real: Path) -> None:
         if len(inside) == 1 and path.name in self.link_folders and not path.suffix:
             self.found.diagnostics.append(
                 codes.G115.at(
@@ -99,6 +101,7 @@ class _Walk:
             )
             return
         self.found.files.append(path)
+        self.found.real.append(real)
 
     def name(self, path: Path, name: str) -> None:
         device = device_name(name)
@@ -157,7 +160,7 @@ class _Walk:
                 return
             self.folder(link, (*inside, target))
         elif target.is_file():
-            self.file(link, inside)
+            self.file(link, inside, target)
 
     def _loop(self, shown: str, written: str) -> None:
         self.found.diagnostics.append(

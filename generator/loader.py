@@ -416,11 +416,7 @@ def _convert(
 ) -> Any:
     source.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, yaml.ScalarNode):
-        if (
-            node.tag == _NULL_TAG and not node.style
-        ):  # plain `~`, `null` or nothing; C and Python parsers differ: "" vs None
-            return None
-        return node.value
+        return _scalar(node)
     if isinstance(node, yaml.SequenceNode):
         return _convert_list(node, path, source, diagnostics, lines)
     assert isinstance(node, yaml.MappingNode)
@@ -437,6 +433,12 @@ def _convert(
     return _convert_fields(node.value, path, source, diagnostics, lines)
 
 
+def _scalar(node: yaml.ScalarNode) -> str | None:
+    if node.tag == _NULL_TAG and not node.style:
+        return None  # plain `~`, `null` or nothing; C and Python parsers differ: "" vs None
+    return node.value  # type: ignore[no-any-return]
+
+
 def _groups(pairs: Pairs, starts: list[int]) -> list[Pairs]:
     return [pairs[begin:end] for begin, end in zip(starts, [*starts[1:], len(pairs)], strict=True)]
 
@@ -450,8 +452,14 @@ def _convert_list(
 ) -> list[Any]:
     """The items of a list; an item whose fields hold another item missing its "- " is split."""
     values: list[Any] = []
+    positions = source.values
     for item in node.value:
         item_path = (*path, len(values))
+        if type(item) is yaml.ScalarNode:  # most items: taken here, without a call (`_scalar`)
+            mark = item.start_mark
+            positions[item_path] = (mark.line + 1, mark.column + 1)
+            values.append(None if item.tag == _NULL_TAG and not item.style else item.value)
+            continue
         block = isinstance(item, yaml.MappingNode) and not item.flow_style
         starts = item_starts(item.value) if block else [0]
         if len(starts) == 1:
@@ -484,6 +492,7 @@ def _convert_fields(
     if mark_item and pairs:
         source.values[path] = _position(pairs[0][0])
     mapping: dict[str, Any] = {}
+    positions, key_positions = source.values, source.keys
     for key_node, value_node in pairs:
         if not isinstance(key_node, yaml.ScalarNode):
             line, column = _position(key_node)
@@ -507,10 +516,17 @@ def _convert_fields(
                 )
             )
             continue
-        source.keys[key_path] = _position(key_node)
+        mark = key_node.start_mark
+        key_positions[key_path] = key_position = (mark.line + 1, mark.column + 1)
+        if type(value_node) is yaml.ScalarNode:  # most values: taken here, without a call
+            mark = value_node.start_mark
+            positions[key_path] = (mark.line + 1, mark.column + 1)
+            null = value_node.tag == _NULL_TAG and not value_node.style  # as `_scalar` says
+            mapping[key] = None if null else value_node.value
+            continue
         mapping[key] = _convert(value_node, key_path, source, diagnostics, lines)
         if isinstance(value_node, yaml.CollectionNode) and not value_node.flow_style:
             # A block list or mapping begins on the line below its key. A problem with the
             # whole value (too few members, a missing field inside) belongs on the key's line.
-            source.values[key_path] = source.keys[key_path]
+            positions[key_path] = key_position
     return mapping

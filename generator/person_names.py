@@ -12,10 +12,15 @@ made anonymous, so `某` never counts as part of a name.
 
 from __future__ import annotations
 
+import hashlib
+import importlib.util
 import logging
 from collections.abc import Iterable
 from functools import cache
+from pathlib import Path
 from typing import Any
+
+from generator.history.kept import KeptJson, code_fingerprint, kept_path
 
 COMMON_SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
@@ -72,12 +77,26 @@ def _is_han(text: str) -> bool:
     return all("\u4e00" <= char <= "\u9fff" for char in text)
 
 
-def person_names(text: str, known: Iterable[str] = ()) -> list[str]:
-    """The names of people in `text` other than the `known` ones, in order of appearance."""
+def person_names(
+    text: str, known: Iterable[str] = (), nameless: NamelessTexts | None = None
+) -> list[str]:
+    """The names of people in `text` other than the `known` ones, in order of appearance.
+
+    `nameless`: the texts jieba already read and found no name in, in this run or an
+    earlier one; such a text is not read again, and one found nameless now is added."""
     for name in _longest_first(known if isinstance(known, frozenset) else frozenset(known)):
         text = text.replace(name, "，")
     if not any(char in COMMON_SURNAMES for char in text):
         return []
+    if nameless is not None and text in nameless:
+        return []
+    found = _tagged_names(text)
+    if nameless is not None and not found:
+        nameless.add(text)
+    return found
+
+
+def _tagged_names(text: str) -> list[str]:
     words = [(pair.word, pair.flag) for pair in _tagger().cut(text)]
     found: list[str] = []
     index = 0
@@ -122,3 +141,58 @@ def mask_name(name: str) -> str:
     """A name as a message may show it: the surname and a star for each other character."""
     keep = 2 if name[:2] in COMPOUND_SURNAMES else 1
     return name[:keep] + "*" * (len(name) - keep)
+
+
+NAMELESS_FORMAT = 1
+
+
+class NamelessTexts:
+    """The texts jieba found no name in, kept in `<git dir>/gongshi/names.json` between runs.
+
+    Loading jieba's dictionary takes most of a second, and a community's aid texts mostly
+    stay as they were: a text read once is known by its digest after. Only texts without a
+    name are kept, so no name an aid text once held is written down anywhere. What jieba
+    finds depends on this module, on jieba's code and on its dictionary and model: all of
+    them make the fingerprint, so a kept answer is always the one jieba would give now. The
+    file is opened only when a text first needs reading (see `KeptJson` for the rest).
+    """
+
+    def __init__(self, root: Path | None) -> None:
+        self.root = root
+        self.kept: KeptJson | None = None
+
+    def _entries(self) -> KeptJson:
+        if self.kept is None:
+            path = kept_path(self.root, "names.json") if self.root is not None else None
+            self.kept = KeptJson.open(path, _nameless_fingerprint())
+        return self.kept
+
+    def __contains__(self, text: str) -> bool:
+        return _digest(text) in self._entries().entries
+
+    def add(self, text: str) -> None:
+        self._entries().put(_digest(text), 1)
+
+    def save(self) -> None:
+        if self.kept is not None:
+            self.kept.save()
+
+
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+@cache
+def _nameless_fingerprint() -> str:
+    """This module, jieba's code, its dictionary and its tagging model (about 11 MB, read
+    in a few hundredths of a second: far less than loading jieba)."""
+    spec = importlib.util.find_spec("jieba")
+    assert spec is not None and spec.origin is not None, "jieba is a dependency"
+    jieba = Path(spec.origin).parent
+    read = [
+        Path(__file__),
+        *sorted(jieba.glob("*.py")),
+        jieba / "dict.txt",
+        *sorted(path for path in (jieba / "posseg").iterdir() if path.is_file()),
+    ]
+    return code_fingerprint(NAMELESS_FORMAT, read)

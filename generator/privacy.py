@@ -15,11 +15,13 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from html.parser import HTMLParser
+
+from generator.joined_search import texts_matching
 
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
@@ -77,6 +79,38 @@ def _reading_table() -> dict[int, str]:
 
 _CHAIN = re.compile(rf"[0-9]+(?:[_.]{{1,{_MAX_SEPARATOR_RUN}}}[0-9]+)*X?(?![0-9])")
 _GROUP = re.compile(r"[0-9]+X?")
+
+
+@cache
+def _possible_number() -> re.Pattern[str]:
+    """What every personal number holds, found in the text as written: eleven digits (in any
+    of the forms the reading table reads) with at most four separators between two.
+
+    A mobile has eleven digits, an ID seventeen and its check character, a card sixteen to
+    nineteen, all in one `_CHAIN`: text without this holds none, and is passed without being
+    read through the table (nearly all text: names, dates, amounts, summaries). A separator
+    is never a digit, so a run of them is taken whole (`++`), never tried shorter."""
+    table = _reading_table()
+    digit = _character_class(point for point, read in table.items() if read.isdigit())
+    separator = _character_class(point for point, read in table.items() if read in "_.")
+    gaps = _SHORTEST_NUMBER - 1
+    return re.compile(f"{digit}(?:{separator}{{0,{_MAX_SEPARATOR_RUN}}}+{digit}){{{gaps}}}")
+
+
+def _character_class(points: Iterable[int]) -> str:
+    """`[…]` of these code points as ranges: a class listing the characters one by one, with
+    some beyond U+FFFF, is tested several times slower for each character of the text."""
+    ranges: list[list[int]] = []
+    for point in sorted(points):
+        if ranges and ranges[-1][1] == point - 1:
+            ranges[-1][1] = point
+        else:
+            ranges.append([point, point])
+    parts = (
+        re.escape(chr(first)) + (f"-{re.escape(chr(last))}" if last > first else "")
+        for first, last in ranges
+    )
+    return f"[{''.join(parts)}]"
 
 
 @dataclass(frozen=True)
@@ -147,11 +181,24 @@ def _joined(separator: str, group: str) -> bool:
 
 def personal_numbers(text: str) -> Iterator[Finding]:
     """Each personal number in `text`, found once, the longest reading first."""
-    read = text.translate(_reading_table())
-    if sum(map(read.count, "0123456789")) < _SHORTEST_NUMBER:  # most text: in C, at once
+    if _possible_number().search(text) is None:  # most text: in C, at once
         return
+    yield from read_numbers(text)
+
+
+def read_numbers(text: str) -> Iterator[Finding]:
+    """`personal_numbers` without the quick test for text that cannot hold one."""
+    read = text.translate(_reading_table())
     for chain in _CHAIN.finditer(read):
         yield from _numbers_in_chain(read, chain.start(), chain.end())
+
+
+def numbers_in_texts(texts: Sequence[str]) -> Iterator[tuple[int, Finding]]:
+    """`personal_numbers` of each text, with the text's index, in order: the texts that may
+    hold a number are found by one search of them all."""
+    for index in texts_matching(_possible_number(), texts):
+        for finding in read_numbers(texts[index]):
+            yield index, finding
 
 
 def _numbers_in_chain(read: str, start: int, end: int) -> Iterator[Finding]:

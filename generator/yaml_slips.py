@@ -71,9 +71,13 @@ def item_starts(pairs: Pairs, first_key: bool = False) -> list[int]:
     more of the fields from it on repeat the item's: a copied item, not one slip.
     `first_key`: only the first rule, for a mapping that is not a list item at all.
     """
-    keys = [key.value for key, _ in pairs if isinstance(key, yaml.ScalarNode)]
-    if len(set(keys)) == len(keys):  # no field repeats, as in nearly every item: one item
-        return [0]
+    try:  # no field repeats, as in nearly every item: one item
+        if len({key.value for key, _ in pairs}) == len(pairs):
+            return [0]
+    except TypeError:  # a key that is a list or a mapping (G001): count the others
+        keys = [key.value for key, _ in pairs if isinstance(key, yaml.ScalarNode)]
+        if len(set(keys)) == len(keys):
+            return [0]
     starts = [0]
     seen: set[str] = set()
     for index, (key_node, _) in enumerate(pairs):

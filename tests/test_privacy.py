@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
-from generator.privacy import id_check_digit_valid, luhn_valid, personal_numbers
+from generator.privacy import (
+    _reading_table,
+    id_check_digit_valid,
+    luhn_valid,
+    numbers_in_texts,
+    personal_numbers,
+    read_numbers,
+)
 
 VALID_ID = "11010519491231002X"  # the GB 11643 standard's own example
 
@@ -59,3 +68,64 @@ def test_luhn_valid_card_is_found() -> None:
 
 def test_a_number_is_reported_once_as_its_most_specific_kind() -> None:
     assert kinds(VALID_ID) == ["id"]
+
+
+def _random_texts(count: int, seed: int) -> list[str]:
+    """Texts made of numbers in every written form the reading table knows, cut short or run
+    together, with separator runs up to one too long, among Chinese words, dates and amounts."""
+    rng = random.Random(seed)
+    table = _reading_table()
+    forms: dict[str, list[str]] = {}
+    for point, read in table.items():
+        forms.setdefault(read, []).append(chr(point))
+
+    def written(number: str) -> str:
+        parts = []
+        for char in number:
+            parts.append(rng.choice(forms[char]))
+            if rng.random() < 0.3:
+                parts.append("".join(rng.choices(forms[rng.choice("__.")], k=rng.randint(1, 5))))
+        return "".join(parts)
+
+    def number() -> str:
+        digits = "".join(rng.choices("0123456789", k=17))
+        kind = rng.randrange(5)
+        if kind == 0:
+            return "1" + rng.choice("3456789") + digits[:9]
+        if kind == 1:
+            born = f"{rng.randint(1900, 2100)}{rng.randint(1, 12):02}{rng.randint(1, 28):02}"
+            stem = digits[:6].replace("0", "1", 1) + born + digits[:3]
+            return next(stem + c for c in "0123456789X" if id_check_digit_valid(stem + c))
+        if kind == 2:
+            stem = rng.choice("3456789") + digits[: rng.randint(14, 17)]
+            return next(stem + c for c in "0123456789" if luhn_valid(stem + c))
+        return digits[: rng.randint(8, 17)]  # too short, or not a valid anything
+
+    words = [
+        "慰问",
+        "一楼",
+        "二〇二六年",
+        "三户",
+        "2026-01-05",
+        "¥1,280.00",
+        "，",
+        "。",
+        " ",
+        "\x00",
+    ]
+    texts = []
+    for _ in range(count):
+        pieces = [rng.choice(words) for _ in range(rng.randint(0, 4))]
+        for _ in range(rng.randint(0, 2)):
+            pieces.insert(rng.randint(0, len(pieces)), written(number()))
+        texts.append("".join(pieces))
+    return texts
+
+
+def test_the_quick_test_passes_over_no_number_the_full_reading_finds() -> None:
+    texts = _random_texts(6000, seed=14)
+    read = [(index, f) for index, text in enumerate(texts) for f in read_numbers(text)]
+    assert len({index for index, _ in read}) > 500  # numbers of every kind were made and found
+    assert {f.kind for _, f in read} == {"id", "mobile", "card"}
+    assert [(i, f) for i, t in enumerate(texts) for f in personal_numbers(t)] == read
+    assert list(numbers_in_texts(texts)) == read

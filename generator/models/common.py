@@ -48,6 +48,8 @@ MAX_NUMBER_CHARACTERS = 40
 
 def check_number_size(text: str, what: str, max_digits: int) -> None:
     """Refuse scientific notation and absurd lengths before any conversion can take long."""
+    if len(text) <= min(max_digits, MAX_NUMBER_CHARACTERS) and "e" not in text and "E" not in text:
+        return  # nearly every number: too short for too many digits, and no exponent
     if _EXPONENT.match(text):
         raise PydanticCustomError(
             "gongshi_exponent",

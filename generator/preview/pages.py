@@ -28,12 +28,13 @@ from generator.site.history import record_histories
 from generator.site.mkdocs_config import OVERRIDES, mkdocs_config, mkdocs_yaml
 from generator.site.mkdocs_run import MkDocsFailed, run_mkdocs
 from generator.site.pages import (
+    SECTIONS,
     Page,
     Section,
     funds,
     matters,
     organizations,
-    site_sections,
+    site_pages,
     volunteers,
 )
 from generator.site.render import markdown_environment, render, templates_dir
@@ -135,8 +136,8 @@ class DocsFolder:
             site = replace(site, posters=self.posters)
         yield
         section = Section()
-        for part in site_sections(site):
-            section.extend(part)
+        for name, _label in SECTIONS:
+            section.extend(site_pages(site, (name,)))
             yield
         files: dict[str, bytes] = {}
         for start in range(0, len(section.pages), PAGES_PER_STEP):

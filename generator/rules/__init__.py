@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from generator import codes
 from generator.diagnostics import Diagnostic, Span
-from generator.project import Project
+from generator.project import Project, collector_paused
 from generator.rules import (
     amounts,
     corrections,
@@ -111,6 +111,7 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+@collector_paused()
 def run_rules(project: Project, rules: Iterable[Rule] = RULES) -> list[Diagnostic]:
     """Every rule over the project; a rule's own diagnostics must carry its own code."""
     found: list[Diagnostic] = []

@@ -14,18 +14,24 @@ from __future__ import annotations
 
 import re
 import weakref
-from collections.abc import Iterator
-from functools import cache
-from itertools import chain
+from collections.abc import Iterator, Sequence
+from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
 from generator import codes
 from generator.diagnostics import Diagnostic, Span
 from generator.document_files import document_references
 from generator.history.versions import record_id, record_kind
+from generator.joined_search import APART, texts_matching
 from generator.models import Ledger, Organization, Schedule
-from generator.person_names import mask_name, person_names
-from generator.privacy import Finding, digits_only, personal_numbers, visible_text
+from generator.person_names import NamelessTexts, mask_name, person_names
+from generator.privacy import (
+    Finding,
+    digits_only,
+    numbers_in_texts,
+    personal_numbers,
+    visible_text,
+)
 from generator.project import Project, Sourced
 from generator.rules.record_texts import PathKey, project_texts
 
@@ -140,15 +146,15 @@ def _all_findings(project: Project) -> list[tuple[PublishedText, Finding]]:
     public = {digits_only(number) for number in project.config.record.privacy.public_numbers}
     reported: set[tuple[str, PathKey, str]] = set()
     found: list[tuple[PublishedText, Finding]] = []
-    texts = chain(published_texts(project), unread_texts(project), document_texts(project))
-    for published in texts:
-        for finding in personal_numbers(published.text):
-            if finding.kind == "mobile" and finding.digits in public:
-                continue
-            once = (published.item.file, published.path, finding.digits)
-            if once not in reported:  # a Markdown field is read as written and as rendered
-                reported.add(once)
-                found.append((published, finding))
+    texts = (*published_texts(project), *unread_texts(project), *document_texts(project))
+    for index, finding in numbers_in_texts([published.text for published in texts]):
+        if finding.kind == "mobile" and finding.digits in public:
+            continue
+        published = texts[index]
+        once = (published.item.file, published.path, finding.digits)
+        if once not in reported:  # a Markdown field is read as written and as rendered
+            reported.add(once)
+            found.append((published, finding))
     _last_scan = (project, found)
     return found
 
@@ -232,24 +238,61 @@ def _aid_texts(project: Project) -> Iterator[tuple[PublishedText, str]]:
     In the records of an aid team and the entries of an aid category every text is about aid;
     elsewhere, a sentence that names an aid keyword is."""
     rules = project.config.record.rules
-    keywords, categories = rules.aid_keywords, set(rules.aid_categories)
+    keywords, categories = rules.aid_keywords, frozenset(rules.aid_categories)
     teams = _aid_teams(project, keywords)
-    for published in published_texts(project):
-        record, path = published.item.record, published.path
-        if isinstance(record, Ledger) and path[:1] == ("entries",) and len(path) > 2:
-            category = record.entries[int(path[1])].category
-            if category in categories or _mentions(category, keywords):
-                if path[2] not in ("counterparty", "category"):  # a counterparty: see below
-                    yield published, published.text
-                continue
-        if isinstance(record, Organization | Schedule) and _team_of(record) in teams:
+    texts = published_texts(project)
+    mentioning = frozenset(_mentioning(texts, keywords))
+    item: Sourced[Any] | None = None
+    for index, published in enumerate(texts):
+        if published.item is not item:  # a record's texts come together: look at it once
+            item = published.item
+            record = item.record
+            aid_entries = (
+                frozenset(
+                    e
+                    for e, entry in enumerate(record.entries)
+                    if _is_aid_category(entry.category, categories, keywords)
+                )
+                if isinstance(record, Ledger)
+                else frozenset()
+            )
+            of_team = isinstance(record, Organization | Schedule) and _team_of(record) in teams
+        if not (aid_entries or of_team):  # most records: only what names a keyword is read
+            if index in mentioning:
+                yield from _sentences_mentioning(published, keywords)
+            continue
+        path = published.path
+        if path[:1] == ("entries",) and len(path) > 2 and int(path[1]) in aid_entries:
+            if path[2] not in ("counterparty", "category"):  # a counterparty: see below
+                yield published, published.text
+            continue
+        if of_team:
             if path[-1:] != ("name",) and path[:1] != ("team",) and "volunteers" not in path:
                 yield published, published.text
             continue
-        if _mentions(published.text, keywords):
-            for sentence in _SENTENCE_END.split(published.text):
-                if _mentions(sentence, keywords):
-                    yield published, sentence
+        if index in mentioning:
+            yield from _sentences_mentioning(published, keywords)
+
+
+def _sentences_mentioning(
+    published: PublishedText, keywords: tuple[str, ...]
+) -> Iterator[tuple[PublishedText, str]]:
+    for sentence in _SENTENCE_END.split(published.text):
+        if _mentions(sentence, keywords):
+            yield published, sentence
+
+
+def _mentioning(texts: Sequence[PublishedText], keywords: tuple[str, ...]) -> list[int]:
+    """The indices of the texts that name an aid keyword: one search of them all."""
+    if any(APART in keyword for keyword in keywords):  # cannot be searched joined
+        return [i for i, published in enumerate(texts) if _mentions(published.text, keywords)]
+    return texts_matching(_keyword_pattern(keywords), [published.text for published in texts])
+
+
+@lru_cache(maxsize=1024)
+def _is_aid_category(category: str, categories: frozenset[str], keywords: tuple[str, ...]) -> bool:
+    """A ledger has thousands of entries in a dozen categories: each is judged once."""
+    return category in categories or _mentions(category, keywords)
 
 
 def _team_of(record: Organization | Schedule) -> str:
@@ -258,11 +301,11 @@ def _team_of(record: Organization | Schedule) -> str:
 
 def aid_recipient_diagnostics(project: Project) -> Iterator[Diagnostic]:
     rules = project.config.record.rules
-    keywords, categories = rules.aid_keywords, set(rules.aid_categories)
+    keywords, categories = rules.aid_keywords, frozenset(rules.aid_categories)
     members = _member_names(project)
     for item in project.ledgers:
         for e, entry in enumerate(item.record.entries):
-            is_aid = entry.category in categories or _mentions(entry.category, keywords)
+            is_aid = _is_aid_category(entry.category, categories, keywords)
             if is_aid and entry.counterparty:
                 yield codes.G704.at(
                     item.span("entries", e, "counterparty"),
@@ -283,8 +326,13 @@ def aid_recipient_diagnostics(project: Project) -> Iterator[Diagnostic]:
                             "如果是志愿者，请先把他/她列入本队 members。",
                         )
     reported: set[tuple[str, PathKey, str]] = set()
+    names_in: dict[str, list[str]] = {}  # the same few sentences recur in every quarter's ledger
+    nameless = NamelessTexts(project.root)
     for published, text in _aid_texts(project):
-        for name in person_names(text, members):
+        names = names_in.get(text)
+        if names is None:
+            names = names_in[text] = person_names(text, members, nameless)
+        for name in names:
             once = (published.item.file, published.path, name)
             if once in reported:
                 continue
@@ -295,6 +343,7 @@ def aid_recipient_diagnostics(project: Project) -> Iterator[Diagnostic]:
                 "帮扶对象不得具名公开：请只写户数，如“慰问困难家庭 3 户”；"
                 "如果这是志愿者或工作人员，请先把他/她列为某个组织的成员。",
             )
+    nameless.save()
 
 
 def _masked_party(counterparty: str) -> str:

@@ -9,6 +9,9 @@ models is done once and its result shared: each rule then reads a flat list.
 from __future__ import annotations
 
 import weakref
+from datetime import date, datetime, time
+from decimal import Decimal
+from fractions import Fraction
 from functools import cache
 from typing import Any, NamedTuple
 
@@ -71,6 +74,10 @@ def text_values(record: BaseModel) -> list[TextValue]:
     return found
 
 
+_NEVER_TEXT = frozenset({type(None), bool, int, float, Decimal, Fraction, date, datetime, time})
+"""What most values of a record are (dates, amounts, times): nothing to walk into."""
+
+
 def _walk(
     value: Any,
     path: PathKey,
@@ -80,18 +87,32 @@ def _walk(
     markdown: bool,
     found: list[TextValue],
 ) -> None:
-    """Appends to `found` rather than yielding: nested generators cost a frame per level per value."""
+    """Appends to `found` rather than yielding: nested generators cost a frame per level per value.
+
+    A text, a date or an amount inside a model or a list is taken where it is met, without a
+    call of its own: most of the values of a record are those, and a call each was half the walk.
+    """
     if isinstance(value, str):
         found.append(TextValue(path, value, title, field, multi, False, markdown))
     elif isinstance(value, BaseModel):
+        fields = value.__dict__
         for name, key, field_title, multi_line, is_markdown in _text_fields(type(value)):
-            child = getattr(value, name)
-            if child is None or isinstance(child, bool | int):
-                continue
-            _walk(child, (*path, key), field_title, key, multi_line, is_markdown, found)
+            child = fields[name]
+            kind = type(child)
+            if kind is str:
+                found.append(
+                    TextValue((*path, key), child, field_title, key, multi_line, False, is_markdown)
+                )
+            elif kind not in _NEVER_TEXT and (child or kind is not tuple):  # most `documents`
+                # of a ledger entry are an empty tuple: nothing to walk into either
+                _walk(child, (*path, key), field_title, key, multi_line, is_markdown, found)
     elif isinstance(value, tuple | list):
         for index, item in enumerate(value):
-            _walk(item, (*path, index), title, field, multi, False, found)
+            kind = type(item)
+            if kind is str:
+                found.append(TextValue((*path, index), item, title, field, multi, False, False))
+            elif kind not in _NEVER_TEXT:
+                _walk(item, (*path, index), title, field, multi, False, found)
     elif isinstance(value, dict):
         for key, item in value.items():
             if isinstance(key, str):  # a fee item's name is published too

@@ -9,13 +9,15 @@ Nothing here reads the clock: dates come from the records, git, or `project.toda
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from generator.console import Meter, quiet_meter
 from generator.failures import rendering
+from generator.forked import started
 from generator.i18n import _
 from generator.log import LogRewritten, LogState, LogUncheckable, extend_log, log_origin, write_log
 from generator.log.checkpoint import LOG_FOLDER
@@ -27,14 +29,13 @@ from generator.output_folder import (
     staging_folder,
     write_marker,
 )
-from generator.posters import write_posters
 from generator.project import Project
 from generator.site.context import SiteContext
-from generator.site.finish import finish_pages
+from generator.site.finish import finish_pages, finish_written
 from generator.site.history import record_histories
 from generator.site.mkdocs_config import OVERRIDES, mkdocs_config, mkdocs_yaml
 from generator.site.mkdocs_run import MkDocsFailed, run_mkdocs
-from generator.site.pages import Page, Section, site_pages
+from generator.site.pages import SECTIONS, Page, site_pages
 from generator.site.recent import disclosures
 from generator.site.render import markdown_environment, render, templates_dir
 from generator.site.search import BUNDLE, SearchIndexFailed, run_pagefind
@@ -51,9 +52,24 @@ class BuildResult:
     in_git: bool = True
 
 
-def write_docs(site: SiteContext, section: Section, project_dir: Path, search: bool) -> None:
-    """The mkdocs project: docs/ (Markdown and assets), overrides/, mkdocs.yml."""
-    docs = project_dir / "docs"
+APART_SECTIONS = ("data", "verify")
+"""Made in a second process while this one makes the others: the open data, feeds and
+calendars (a third of the pages' time at ten years, 6.6 MB) and the 核验 answers are
+files no other page is made from."""
+
+
+def write_docs(site: SiteContext, project_dir: Path, search: bool) -> int:
+    """The mkdocs project: docs/ (Markdown and assets), overrides/, mkdocs.yml; returns
+    the number of pages."""
+    apart = started(partial(_write_sections, site, project_dir / "docs", APART_SECTIONS))
+    others = [name for name, _label in SECTIONS if name not in APART_SECTIONS]
+    pages = _write_sections(site, project_dir / "docs", others)
+    _write_theme(site, project_dir, search)
+    return pages + apart()
+
+
+def _write_sections(site: SiteContext, docs: Path, names: Collection[str]) -> int:
+    section = site_pages(site, names)
     env = markdown_environment()
     for page in section.pages:
         with rendering("生成页面", page.path):
@@ -61,6 +77,11 @@ def write_docs(site: SiteContext, section: Section, project_dir: Path, search: b
         _write(docs / page.path, text.encode("utf-8"))
     for asset in section.assets:
         _write(docs / asset.path, asset.content)
+    return len(section.pages)
+
+
+def _write_theme(site: SiteContext, project_dir: Path, search: bool) -> None:
+    docs = project_dir / "docs"
     theme = templates_dir() / "theme"
     shutil.copytree(theme / "assets", docs / "assets", dirs_exist_ok=True)
     shutil.copytree(
@@ -97,6 +118,7 @@ def build_site(
     previous_log: LogState | None = None,
     previous_log_dir: Path | None = None,
     log_key: SignerKey | None = None,
+    checked: Callable[[], None] = lambda: None,
 ) -> BuildResult:
     """Build the whole site into `out_dir`, replacing it only when complete.
 
@@ -110,6 +132,9 @@ def build_site(
     the new log must extend it, or LogRewritten / LogUncheckable is raised before
     anything is built. `log_key` signs the log's checkpoint.
     `progress` gets a line for each step, `meter` shows how far the posters' PDFs are.
+    `checked` is called before the posters and before mkdocs: `gongshi build` checks the
+    content meanwhile, and its `checked` raises when the content has errors, so the
+    pages made so far are thrown away with the staging folder.
     """
     out_dir = out_dir.absolute()
     ensure_writable(out_dir, project.root, instead="--out site")
@@ -140,6 +165,9 @@ def build_site(
         write_marker(project_dir, "mkdocs")
         poster_count = 0
         if posters:
+            checked()  # the posters take minutes: not for content that fails the check
+            from generator.posters import write_posters  # WeasyPrint: 0.7 s to import
+
             progress(_("正在生成海报……"))
             written = write_posters(
                 project, None, project_dir / "docs", "A4", reuse_from=out_dir, meter=meter
@@ -148,16 +176,22 @@ def build_site(
             site = replace(site, posters=frozenset(names))
             poster_count = sum(1 for name in names if name.endswith(".pdf"))
         progress(_("正在生成页面……"))
-        section = site_pages(site)
-        write_docs(site, section, project_dir, search)
+        page_count = write_docs(site, project_dir, search)
+        checked()
         progress(_("正在用 mkdocs 生成网站……"))
         built = work / "site"
-        with rendering("用 mkdocs 生成网站", passing=(MkDocsFailed,)):
-            run_mkdocs(project_dir / "mkdocs.yml", built, latest_change(site))
-        prune_theme_assets(built)
         copies = work / "search-pages" if search else None
+        setting = project_typesetting(project)
+        with rendering("用 mkdocs 生成网站", passing=(MkDocsFailed,)):
+            finished = run_mkdocs(
+                project_dir / "mkdocs.yml",
+                built,
+                latest_change(site),
+                after_pages=partial(finish_written, built, setting, copies),
+            )
+        prune_theme_assets(built)
         with rendering("排版网页（日期、金额、姓名不折行）"):
-            finish_pages(built, project_typesetting(project), copies)
+            finish_pages(built, setting, copies, done=finished)
         if copies is not None:
             progress(_("正在建立搜索索引……"))
             with rendering("建立搜索索引", passing=(SearchIndexFailed,)):
@@ -167,7 +201,7 @@ def build_site(
         replace_folder(built, out_dir, "site")
         return BuildResult(
             out_dir,
-            len(section.pages),
+            page_count,
             poster_count,
             log.state.size,
             log.appended,

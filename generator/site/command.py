@@ -8,13 +8,14 @@ the checks.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import click
 
 from generator import codes
-from generator.check import check_project
+from generator.check import CheckResult, check_in_background, checked
 from generator.console import terminal_meter
 from generator.content_files import find_files
 from generator.diagnostics import Diagnostic, Span
@@ -25,7 +26,7 @@ from generator.log.keys import KEY_VARIABLE, signer_from_environment
 from generator.log.note import BadKey, SignerKey, parse_verifier_key
 from generator.output import format_line, format_text
 from generator.output_folder import UnsafeOutputFolder, is_marked, recover_folder, refusal
-from generator.project import CONFIG_FILE, CONTENT_DIR, Project
+from generator.project import CONFIG_FILE, CONTENT_DIR, Project, load_project
 from generator.resources import TemplatesMissing
 from generator.site.build import BuildResult, build_site
 from generator.site.mkdocs_failures import mkdocs_failure_diagnostics
@@ -35,9 +36,47 @@ from generator.site.search import SearchIndexFailed
 EXIT_OK, EXIT_CONTENT, EXIT_MISUSE = 0, 1, 2
 
 
-def checked_project(root: Path, today: date | None, out_dir: Path) -> Project | None:
-    """The project when it has no errors; otherwise print them and return None."""
-    result = check_project(root, today)
+class ContentRejected(Exception):
+    """The check found errors: the pages made meanwhile are thrown away."""
+
+
+class CheckedContent:
+    """The check's verdict, printed once when first asked for, and the build's lines held till then.
+
+    The rules run in a second process while the build starts on the pages
+    (`check.check_in_background`); what the secretary reads is in the same order as
+    when the check ran first: its findings, then the build's progress, and nothing of
+    the build at all when the content has errors.
+    """
+
+    def __init__(self, waiting: Callable[[], CheckResult], out_dir: Path) -> None:
+        self._waiting = waiting
+        self._out_dir = out_dir
+        self._passed: bool | None = None
+        self._held: list[str] = []
+
+    def progress(self, note: str) -> None:
+        if self._passed:
+            click.echo(note)
+        else:
+            self._held.append(note)
+
+    def passed(self) -> bool:
+        if self._passed is None:
+            self._passed = _reported(self._waiting(), self._out_dir)
+            for note in self._held if self._passed else ():
+                click.echo(note)
+            self._held.clear()
+        return self._passed
+
+    def gate(self) -> None:
+        """What the build calls before it publishes or prints anything of its own."""
+        if not self.passed():
+            raise ContentRejected
+
+
+def _reported(result: CheckResult, out_dir: Path) -> bool:
+    """Print what the check found; True when the site may be built."""
     if result.diagnostics:
         click.echo(format_text(result.diagnostics, styled=True), err=bool(result.errors))
     if result.failed() or result.project is None:
@@ -47,8 +86,8 @@ def checked_project(root: Path, today: date | None, out_dir: Path) -> Project | 
             ),
             err=True,
         )
-        return None
-    return result.project
+        return False
+    return True
 
 
 def _old_site(out_dir: Path) -> str:
@@ -78,11 +117,18 @@ def build_once(
             err=True,
         )
         return EXIT_MISUSE
-    project = checked_project(root, today, out_dir)
+    project, loaded = load_project(root, today)
+    if project is None or any(found.is_error for found in loaded):
+        checking = CheckedContent(lambda: checked(project, loaded), out_dir)
+    else:
+        checking = CheckedContent(check_in_background(project, loaded), out_dir)
     if project is None:
+        checking.passed()  # says why site_config.yml cannot be used
         return EXIT_CONTENT
     prepared = _log_inputs(project, previous_log, out_dir)
-    if prepared is None:
+    if isinstance(prepared, str):
+        if checking.passed():
+            click.echo(prepared, err=True)
         return EXIT_CONTENT
     key, previous = prepared
     try:
@@ -90,12 +136,34 @@ def build_once(
             project,
             out_dir,
             posters=posters,
-            progress=click.echo,
+            progress=checking.progress,
             meter=terminal_meter,
             previous_log=previous,
             previous_log_dir=previous_log,
             log_key=key,
+            checked=checking.gate,
         )
+    except ContentRejected:
+        return EXIT_CONTENT
+    except Exception as error:  # said only once the content is known to pass the check
+        if not checking.passed():
+            return EXIT_CONTENT
+        return _build_error(error, project, out_dir, previous_log)
+    _report(result)
+    if key is None:
+        click.echo(
+            f"注意：公示日志的检查点没有签名（没有设置环境变量 {KEY_VARIABLE}）。居民的浏览器照样能发现"
+            "日志被改写，但无法确认检查点出自业委会；生成密钥的方法见 docs/log.md。"
+        )
+    return EXIT_OK
+
+
+def _build_error(
+    error: Exception, project: Project, out_dir: Path, previous_log: Path | None
+) -> int:
+    """What the secretary reads when the build stopped, and its exit code."""
+    try:
+        raise error
     except LogRewritten as rewritten:
         click.echo(format_line(_rewritten(rewritten, previous_log, out_dir)), err=True)
         return EXIT_CONTENT
@@ -134,28 +202,20 @@ def build_once(
         return EXIT_MISUSE
     except RenderingFailed as failure:
         return _build_failed(failure, out_dir)
-    except Exception as error:  # a library failure outside every named step: still no traceback
-        return _build_failed(RenderingFailed("生成网站", error), out_dir)
-    _report(result)
-    if key is None:
-        click.echo(
-            f"注意：公示日志的检查点没有签名（没有设置环境变量 {KEY_VARIABLE}）。居民的浏览器照样能发现"
-            "日志被改写，但无法确认检查点出自业委会；生成密钥的方法见 docs/log.md。"
-        )
-    return EXIT_OK
+    except Exception as unnamed:  # a library failure outside every named step: still no traceback
+        return _build_failed(RenderingFailed("生成网站", unnamed), out_dir)
 
 
 def _log_inputs(
     project: Project, previous_log: Path | None, out_dir: Path
-) -> tuple[SignerKey | None, LogState | None] | None:
-    """The signing key and the previous log, or None after printing why they cannot be used."""
+) -> tuple[SignerKey | None, LogState | None] | str:
+    """The signing key and the previous log, or the line that says why they cannot be used."""
     public_key = project.config.record.log.public_key
     try:
         key = signer_from_environment(os.environ, public_key)
     except BadKey as bad:
         message = f"{bad}网站没有生成{_old_site(out_dir)}。"
-        click.echo(format_line(codes.G822.at(Span(KEY_VARIABLE), message)), err=True)
-        return None
+        return format_line(codes.G822.at(Span(KEY_VARIABLE), message))
     if previous_log is None:
         return key, None
     verifier = parse_verifier_key(public_key) if public_key else None
@@ -166,8 +226,7 @@ def _log_inputs(
             f"{unreadable}请写上次发布的网站里的 log 文件夹；第一次发布时不写 --previous-log。"
             f"网站没有生成{_old_site(out_dir)}。"
         )
-        click.echo(format_line(codes.G821.at(Span(str(previous_log)), message)), err=True)
-        return None
+        return format_line(codes.G821.at(Span(str(previous_log)), message))
     return key, previous
 
 

@@ -60,7 +60,7 @@ class SiteContext:
         return correction_label(type(record), field)
 
     def checksum(self, record: BaseModel) -> str:
-        return record_checksum(record)
+        return record_checksum(record)  # its canonical JSON is made once (checksum.py)
 
     def poster_links(self, record: Record) -> list[tuple[str, str]]:
         """(label, path) for each poster of the record this build publishes."""

@@ -9,6 +9,7 @@ into visible text, then cleaned by nh3 so no script, event attribute or
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -59,7 +60,9 @@ def md_finalize(value: object) -> object:
     return md_inline(value)
 
 
+@functools.cache
 def _markdown_without_html() -> markdown.Markdown:
+    """One converter for every field (reset before each): making one costs more than converting."""
     converter = markdown.Markdown(extensions=["sane_lists", "tables"], output_format="html")
     converter.preprocessors.deregister("html_block")
     converter.inlinePatterns.deregister("html")
@@ -68,7 +71,7 @@ def _markdown_without_html() -> markdown.Markdown:
 
 def sanitized_html(source: str) -> str:
     """A record's Markdown as clean HTML: typed tags show as text, nothing can run."""
-    rendered = _markdown_without_html().convert(unwrap_soft_breaks(source))
+    rendered = _markdown_without_html().reset().convert(unwrap_soft_breaks(source))
     return nh3.clean(
         rendered,
         tags=set(ALLOWED_TAGS),

@@ -1,10 +1,11 @@
 """The built pages finished in one read each, on every core: typeset, then copied for search.
 
-After mkdocs, every page is read once: typeset in place (typography.py) and, when the
+Every page mkdocs writes is read once: typeset in place (typography.py) and, when the
 site is searchable, written with its character pairs into the folder Pagefind indexes
-(search.py). Pages are independent, so they are shared among worker processes, one per
-core (two on the machines communities use): on the ten-year community this was the
-longest step after mkdocs itself. Each page's bytes are what one process would write.
+(search.py). A build does it in the processes that share mkdocs' pages, each right after
+its pages are written (`finish_written`, called by mkdocs_shared.py); what is left (the
+404 page) and the preview's rewritten pages go through `finish_pages`, which shares them
+among worker processes, one per core. Each page's bytes are what one process would write.
 """
 
 from __future__ import annotations
@@ -29,21 +30,33 @@ def _start_worker(setting: Typesetting) -> None:
     _setting = setting
 
 
+def finish_written(
+    site_dir: Path, setting: Typesetting, search_copies: Path | None, pages: list[str]
+) -> None:
+    """Finish `pages` (paths relative to `site_dir`) in this process."""
+    _start_worker(setting)
+    _finish(site_dir, pages, search_copies)
+
+
 def finish_pages(
     site_dir: Path,
     setting: Typesetting,
     search_copies: Path | None,
     only: Iterable[str] | None = None,
+    done: Iterable[str] = (),
 ) -> None:
     """Typeset every page of `site_dir` in place (or the pages `only` names, as the preview
-    does with the pages mkdocs has just rewritten: a page is typeset once); with
-    `search_copies`, write each page there as Pagefind is to read it."""
+    does with the pages mkdocs has just rewritten; never those in `done`: a page is typeset
+    once); with `search_copies`, write each page there as Pagefind is to read it."""
+    finished = set(done)
     if only is None:
         found = (path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*.html"))
     else:  # without walking the whole site: the preview names one page after a save
         found = (name for name in set(only) if (site_dir / name).is_file())
     pages = sorted(
-        name for name in found if name.endswith(".html") and Path(name).parts[0] != BUNDLE
+        name
+        for name in found
+        if name.endswith(".html") and name.split("/")[0] != BUNDLE and name not in finished
     )
     batches = [pages[start : start + _BATCH] for start in range(0, len(pages), _BATCH)]
     workers = min(os.cpu_count() or 1, len(batches))
@@ -53,8 +66,8 @@ def finish_pages(
             _finish(site_dir, batch, search_copies)
         return
     with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(setting,)) as pool:
-        for done in [pool.submit(_finish, site_dir, batch, search_copies) for batch in batches]:
-            done.result()  # a worker's exception is raised here, in the build
+        for task in [pool.submit(_finish, site_dir, batch, search_copies) for batch in batches]:
+            task.result()  # a worker's exception is raised here, in the build
 
 
 def _finish(site_dir: Path, batch: list[str], search_copies: Path | None) -> None:

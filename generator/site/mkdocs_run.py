@@ -1,7 +1,8 @@
 """Run mkdocs in this process, strict, and turn its warnings into one clear failure.
 
 In-process is what `mkdocs serve` does too; it saves starting Python and
-importing the theme for every rebuild.
+importing the theme for every rebuild. A whole build shares its pages among
+processes, one per core (mkdocs_shared.py).
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
+
+from generator.site.mkdocs_shared import AfterPages, build_shared
 
 
 class MkDocsFailed(Exception):
@@ -59,9 +62,17 @@ class _NoDirtyNotice(logging.Filter):
 
 
 def run_mkdocs(
-    config_file: Path, site_dir: Path, source_date: date | None, dirty: bool = False
-) -> None:
-    """`dirty`: rebuild only the pages whose Markdown is newer than their HTML (`gongshi serve`)."""
+    config_file: Path,
+    site_dir: Path,
+    source_date: date | None,
+    dirty: bool = False,
+    after_pages: AfterPages | None = None,
+) -> list[str]:
+    """`dirty`: rebuild only the pages whose Markdown is newer than their HTML (`gongshi serve`).
+
+    With `after_pages` (and not `dirty`) the pages are shared among processes and each
+    process hands `after_pages` the pages it wrote; the pages so handed are returned.
+    """
     logger = logging.getLogger("mkdocs")
     collect = _Collect()
     logger.addHandler(collect)
@@ -72,13 +83,19 @@ def run_mkdocs(
     try:
         with _source_date(source_date):
             config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True)
-            build(config, dirty=dirty)
+            if after_pages is None or dirty:
+                build(config, dirty=dirty)
+                return []
+            problems, finished = build_shared(config, lambda: list(collect.messages), after_pages)
     except (Abort, ConfigurationError) as error:
         raise MkDocsFailed(collect.messages or [str(error)]) from None
     finally:
         logger.removeHandler(collect)
         build_logger.removeFilter(notice)
         logger.propagate = propagate
+    if problems:
+        raise MkDocsFailed(problems)
+    return finished
 
 
 @contextmanager

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
 from click.testing import Result
 
+from generator import person_names
+from generator.check import check_project
 from tests.conftest import TODAY
 from tests.site.conftest import sample_copy
 
@@ -82,3 +86,54 @@ def test_the_sample_raises_no_false_alarm_and_names_of_members_are_fine(
     result = run_cli("check", str(root), "--today", TODAY)
     assert result.exit_code == 0, result.output
     assert "G704" not in result.output
+
+
+def _commit_all(root: Path) -> None:
+    for args in (("init", "-q"), ("add", "-A"), ("commit", "-qm", "记录")):
+        subprocess.run(
+            [
+                "git",
+                "-C",
+                str(root),
+                "-c",
+                "user.name=秘书",
+                "-c",
+                "user.email=s@example.org",
+                *args,
+            ],
+            check=True,
+            capture_output=True,
+        )
+
+
+def test_a_text_found_nameless_is_not_read_by_jieba_again_and_a_named_one_always_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = sample_copy(tmp_path / "community")
+    file, before, after = PLACES["a shift's activity"]
+    (root / file).write_text((root / file).read_text("utf-8").replace(before, after, 1), "utf-8")
+    _commit_all(root)
+    read: list[str] = []
+    tagged_names = person_names._tagged_names
+
+    def spy(text: str) -> list[str]:
+        read.append(text)
+        return tagged_names(text)
+
+    monkeypatch.setattr(person_names, "_tagged_names", spy)
+    today = date.fromisoformat(TODAY)
+    first = check_project(root, today).diagnostics
+    first_read = list(read)
+    named = [text for text in first_read if tagged_names(text)]
+    assert len(first_read) > 5 and len(named) == 1 and "李秀英" in named[0]
+    kept = (root / ".git" / "gongshi" / "names.json").read_text("utf-8")
+    assert "李" not in kept and "走访" not in kept  # digests only, and never a named text's
+
+    read.clear()
+    assert check_project(root, today).diagnostics == first
+    assert read == named  # the nameless texts are known; the named one is read again
+
+    read.clear()
+    monkeypatch.setattr(person_names, "_nameless_fingerprint", lambda: "jieba upgraded")
+    assert check_project(root, today).diagnostics == first
+    assert sorted(read) == sorted(first_read)  # another jieba or dictionary: read everything

@@ -137,7 +137,7 @@ def test_a_refusal_by_mkdocs_itself_is_a_chinese_g902_at_the_record(
         "'matters/x.pdf' is not found among documentation files."
     )
 
-    def refuse(*args: object) -> None:
+    def refuse(*args: object, **options: object) -> None:
         raise MkDocsFailed([refusal, refusal])
 
     monkeypatch.setattr(site_build, "run_mkdocs", refuse)
@@ -161,6 +161,26 @@ def test_content_errors_stop_the_build_before_anything_is_written(
     assert result.exit_code == 1
     assert "网站没有生成" in result.output
     assert not (base_project / "site").exists()
+    # The pages were begun while the rules ran in a second process: nothing of them is said or left.
+    checked = run_cli("check", str(base_project), "--today", TODAY)
+    assert checked.output.strip() and checked.output.strip() in result.output
+    assert "正在" not in result.output, "no progress line of a build that did not happen"
+    assert not [p for p in base_project.iterdir() if p.name.startswith(".site-")]
+
+
+def test_what_the_check_says_comes_before_the_build_s_own_lines(
+    base_project: Path, run_cli: Callable[..., Result]
+) -> None:
+    """A warning found while the pages were being made is still printed first, as `check` prints it."""
+    config = base_project / "site_config.yml"
+    text = config.read_text("utf-8").replace("rules:\n", "rules:\n  term_warning_days: 3650\n", 1)
+    config.write_text(text, "utf-8")  # every term ends within ten years: a G504 warning
+    checked = run_cli("check", str(base_project), "--today", TODAY)
+    assert checked.exit_code == 0 and "警告" in checked.output, checked.output
+    result = run_cli("build", str(base_project), "--today", TODAY, "--no-posters")
+    assert result.exit_code == 0, result.output
+    warning = checked.output.strip().splitlines()[0]
+    assert result.output.index(warning) < result.output.index("正在生成页面")
 
 
 def test_build_outside_a_project_is_misuse(tmp_path: Path, run_cli: Callable[..., Result]) -> None:

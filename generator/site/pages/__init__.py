@@ -7,7 +7,8 @@ beside the Markdown, so mkdocs' strict link check covers them too.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import importlib
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -44,40 +45,27 @@ class Section:
         self.assets.extend(other.assets)
 
 
-def site_pages(site: SiteContext) -> Section:
+SECTIONS: tuple[tuple[str, str], ...] = (
+    ("home", "整理首页"),
+    ("organizations", "整理组织页面"),
+    ("funds", "整理账目页面"),
+    ("matters", "整理重大事项页面"),
+    ("volunteers", "整理志愿服务页面"),
+    ("report", "整理公开情况页"),
+    ("surveys", "整理调查与评估页面"),
+    ("documents", "整理相关文件（合同、验收记录、凭证）"),
+    ("data", "整理公开数据、订阅和日历"),
+    ("verify", "整理核验页（各版本的校验码）"),
+)
+"""Each section's module below generator/site/pages/, in navigation order, and its step's name."""
+
+
+def site_pages(site: SiteContext, only: Collection[str] | None = None) -> Section:
+    """Every section's pages and files (or the sections `only` names), in navigation order."""
     result = Section()
-    for section in site_sections(site):
-        result.extend(section)
+    for name, label in SECTIONS:
+        if only is None or name in only:
+            module = importlib.import_module(f"generator.site.pages.{name}")
+            with rendering(label):
+                result.extend(module.section(site))
     return result
-
-
-def site_sections(site: SiteContext) -> Iterator[Section]:
-    """The sections of `site_pages` one by one: the preview does other work between them."""
-    from generator.site.pages import (
-        data,
-        documents,
-        funds,
-        home,
-        matters,
-        organizations,
-        report,
-        surveys,
-        verify,
-        volunteers,
-    )
-
-    for module, label in (
-        (home, "整理首页"),
-        (organizations, "整理组织页面"),
-        (funds, "整理账目页面"),
-        (matters, "整理重大事项页面"),
-        (volunteers, "整理志愿服务页面"),
-        (report, "整理公开情况页"),
-        (surveys, "整理调查与评估页面"),
-        (documents, "整理相关文件（合同、验收记录、凭证）"),
-        (data, "整理公开数据、订阅和日历"),
-        (verify, "整理核验页（各版本的校验码）"),
-    ):
-        with rendering(label):
-            section = module.section(site)
-        yield section

@@ -1,0 +1,255 @@
+"""mkdocs' own build, with its pages shared among processes, one per core.
+
+`mkdocs build` turns the Markdown of every page into HTML one page after another:
+on the ten-year community that is 7 s of one core while the other waits. A page's
+HTML depends on its own Markdown, the file list (for links) and the navigation, not
+on other pages' HTML, so after mkdocs has gathered the files and the navigation
+(once, here) the pages are split between forked worker processes, each running
+mkdocs' own page steps (`_populate_page`, `_build_page`) on its share and then
+`after_pages` on what it wrote (the finishing pass: typesetting, search copies).
+
+What crosses pages comes back to this process: the warnings (strict: any warning
+fails the build, as in `mkdocs build`) and each page's anchors and links to anchors,
+checked here over the whole site as mkdocs checks them. The 404 page and sitemap are
+written here before the workers start; the files copied as they are (assets, open
+data, charts) are shared among the workers too, each copying its part before its
+pages, unless a page would overwrite one (then they are copied here first, as mkdocs does). The
+result is byte for byte what `mkdocs build` writes (tests/site/test_build.py).
+
+This follows mkdocs 1.6's `mkdocs.commands.build.build` step by step and calls its
+page functions, which are not public API: `pyproject.toml` bounds mkdocs below 2.
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+import multiprocessing
+import os
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+
+from mkdocs import utils
+from mkdocs.commands import build as mkdocs_build
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, InclusionLevel, get_files, set_exclusions
+from mkdocs.structure.nav import Navigation, get_navigation
+from mkdocs.structure.pages import Page
+
+AfterPages = Callable[[list[str]], None]
+"""Called in a worker with the site-relative paths of the HTML files it has just written."""
+
+
+@dataclass(frozen=True)
+class _Share:
+    """What a worker sends back: its warnings and its pages' anchors, by source path."""
+
+    messages: list[str]
+    failed: str | None
+    anchors: dict[str, set[str]]
+    links: dict[str, dict[str, dict[str, str]]]
+    written: list[str]
+
+
+@dataclass
+class _Gathered:
+    config: MkDocsConfig
+    files: Files
+    nav: Navigation
+    pages: list[File]
+    statics: list[File]
+    """Files copied as they are (assets, open data, charts), shared among the workers too."""
+    workers: int
+    after_pages: AfterPages
+
+
+_gathered: _Gathered | None = None
+"""Set in this process before forking, so each worker inherits it without pickling."""
+
+
+def build_shared(
+    config: MkDocsConfig,
+    collected: Callable[[], list[str]],
+    after_pages: AfterPages,
+    workers: int | None = None,
+) -> tuple[list[str], list[str]]:
+    """Build the site of `config` as `mkdocs build` would.
+
+    Returns (the warnings, none if it passed; the pages `after_pages` was given).
+    `collected` returns the warnings logged so far in this process (the caller's
+    handler on the `mkdocs` logger); a worker's come back with its share.
+    """
+    global _gathered
+    config = config.plugins.on_config(config)
+    config.plugins.on_pre_build(config=config)
+    utils.clean_directory(config.site_dir)
+    files = get_files(config)
+    env = config.theme.get_env()
+    files.add_files_from_theme(env, config)
+    files = config.plugins.on_files(files, config=config)
+    set_exclusions(files, config)
+    nav = get_navigation(files, config)
+    nav = config.plugins.on_nav(nav, config=config, files=files)
+    pages = list(files.documentation_pages(inclusion=InclusionLevel.is_included))
+    for file in pages:
+        if file.page is None:  # not in the navigation
+            Page(None, file, config)
+        if file.page in nav.pages:  # read for the navigation every page shows
+            file.page.read_source(config)
+    env = config.plugins.on_env(env, config=config, files=files)
+    statics = [
+        file
+        for file in files
+        if not file.is_documentation_page() and file.inclusion.is_included()  # type: ignore[no-untyped-call]
+    ]
+    if {file.dest_uri for file in statics} & {file.dest_uri for file in pages}:
+        for file in statics:  # a page overwrites a file of the same name, as in mkdocs
+            file.copy_file()
+        statics = []
+    for template in config.theme.static_templates:
+        mkdocs_build._build_theme_template(template, env, files, config, nav)
+    for template in config.extra_templates:
+        mkdocs_build._build_extra_template(template, files, config, nav)
+    if messages := collected():
+        return messages, []
+    portions = _balanced(pages, workers or _cores())
+    _gathered = _Gathered(config, files, nav, pages, statics, len(portions), after_pages)
+    try:
+        shares = _shared_out(list(enumerate(portions)))
+    finally:
+        _gathered = None
+    written = [name for share in shares for name in share.written]
+    failed = [share.failed for share in shares if share.failed]
+    if len(shares) > 1:  # a forked worker's warnings reached only its own handler
+        messages = [message for share in shares for message in share.messages]
+    if failed:
+        return (messages + collected()) or failed, written
+    _check_anchors(files, shares, config)
+    config.plugins.on_post_build(config=config)
+    return messages + collected(), written
+
+
+def _cores() -> int:
+    """One worker per core where processes can be forked (Linux, where CI and most
+    secretaries' servers run); elsewhere the pages are built here, one after another."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return os.cpu_count() or 1
+
+
+def _balanced(pages: list[File], workers: int) -> list[list[int]]:
+    """Page positions split so each share holds about as much Markdown: largest first."""
+    sizes = [os.path.getsize(file.abs_src_path or "") for file in pages]
+    shares: list[list[int]] = [[] for _ in range(max(1, min(workers, len(pages))))]
+    loads = [0] * len(shares)
+    for position in sorted(range(len(pages)), key=lambda p: (-sizes[p], p)):
+        lightest = loads.index(min(loads))
+        shares[lightest].append(position)
+        loads[lightest] += sizes[position]
+    return [sorted(share) for share in shares]
+
+
+def _shared_out(shares: list[tuple[int, list[int]]]) -> list[_Share]:
+    """Each share built in a forked worker (or here, when there is one).
+
+    The garbage collector is told to leave the objects that exist now alone (`gc.freeze`):
+    otherwise its first pass in a worker touches every object the build holds (the records,
+    their history), and the kernel copies each memory page it touches into that worker.
+    """
+    if len(shares) == 1:
+        return [_build_share(shares[0])]
+    context = multiprocessing.get_context("fork")
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(len(shares), mp_context=context) as pool:
+            return list(pool.map(_build_share, shares))
+    finally:
+        gc.unfreeze()
+
+
+def _build_share(share: tuple[int, list[int]]) -> _Share:
+    """In a worker: mkdocs' page steps on these pages, then `after_pages` on what was written."""
+    assert _gathered is not None, "the worker was forked after gathering"
+    gathered = _gathered
+    collect = _WorkerMessages()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collect)
+    try:
+        return _pages_built(gathered, share, collect)
+    finally:
+        logger.removeHandler(collect)
+
+
+def _pages_built(
+    gathered: _Gathered, share: tuple[int, list[int]], collect: _WorkerMessages
+) -> _Share:
+    config, files, nav = gathered.config, gathered.files, gathered.nav
+    number, positions = share
+    mine = [gathered.pages[position] for position in positions]
+    written: list[str] = []
+    try:
+        for file in gathered.statics[number :: gathered.workers]:
+            file.copy_file()
+        for file in mine:
+            assert file.page is not None
+            mkdocs_build._populate_page(file.page, config, files)
+        env = config.theme.get_env()
+        env = config.plugins.on_env(env, config=config, files=files)
+        doc_files = gathered.pages
+        for file in mine:
+            assert file.page is not None
+            mkdocs_build._build_page(file.page, config, doc_files, nav, env)
+            written.append(file.dest_uri)
+        if not collect.messages:
+            gathered.after_pages(written)
+    except Exception as error:  # mkdocs has logged what failed; the build stops with it
+        return _Share(collect.messages, str(error) or type(error).__name__, {}, {}, written)
+    anchors: dict[str, set[str]] = {}
+    links: dict[str, dict[str, dict[str, str]]] = {}
+    for file in mine:
+        assert file.page is not None
+        if file.page.present_anchor_ids is not None:
+            anchors[file.src_uri] = file.page.present_anchor_ids
+        if file.page.links_to_anchors:
+            links[file.src_uri] = {
+                target.src_uri: dict(found) for target, found in file.page.links_to_anchors.items()
+            }
+    return _Share(collect.messages, None, anchors, links, written)
+
+
+class _WorkerMessages(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def _check_anchors(files: Files, shares: list[_Share], config: MkDocsConfig) -> None:
+    """mkdocs' check of links to anchors on other pages, with every page's anchors known here."""
+    for share in shares:
+        for source, found in share.anchors.items():
+            page = _page(files, source)
+            page.present_anchor_ids = found
+        for source, targets in share.links.items():
+            page = _page(files, source)
+            page.links_to_anchors = {
+                _file(files, target): dict(links) for target, links in targets.items()
+            }
+    for file in files.documentation_pages(inclusion=InclusionLevel.is_included):
+        assert file.page is not None
+        file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
+
+
+def _file(files: Files, source: str) -> File:
+    found = files.get_file_from_path(source)
+    assert found is not None, f"{source} is one of the site's files"
+    return found
+
+
+def _page(files: Files, source: str) -> Page:
+    page = _file(files, source).page
+    assert page is not None, f"{source} is a page"
+    return page
