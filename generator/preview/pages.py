@@ -27,6 +27,7 @@ from generator.site.context import SiteContext, page_file
 from generator.site.history import record_histories
 from generator.site.mkdocs_config import OVERRIDES, mkdocs_config, mkdocs_yaml
 from generator.site.mkdocs_run import MkDocsFailed, run_mkdocs
+from generator.site.mkdocs_shared import AfterPages
 from generator.site.pages import (
     SECTIONS,
     Page,
@@ -153,8 +154,19 @@ class DocsFolder:
         self.last_change = latest_change(site)
         return self.update(files, complete=True)
 
-    def mkdocs(self, site_dir: Path, dirty: bool) -> None:
-        """mkdocs into `site_dir`; `dirty`: only the pages whose Markdown was rewritten."""
+    def mkdocs(
+        self, site_dir: Path, dirty: bool, after_pages: AfterPages | None = None
+    ) -> list[str]:
+        """mkdocs into `site_dir`; `dirty`: only the pages whose Markdown was rewritten.
+        Otherwise with `after_pages`, as `build` runs it: the pages shared among the cores,
+        each finished by the process that wrote it; returns the pages so finished."""
         with rendering("用 mkdocs 生成网站", passing=(MkDocsFailed,)):
-            run_mkdocs(self.project_dir / "mkdocs.yml", site_dir, self.last_change, dirty=dirty)
+            finished = run_mkdocs(
+                self.project_dir / "mkdocs.yml",
+                site_dir,
+                self.last_change,
+                dirty=dirty,
+                after_pages=after_pages,
+            )
         prune_theme_assets(site_dir)
+        return finished

@@ -19,6 +19,7 @@ import threading
 import time
 from collections.abc import Generator, Iterable
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 import click
@@ -37,7 +38,7 @@ from generator.preview.pages import DocsFolder, own_pages
 from generator.preview.server import Shown, diagnostics_page, html_stamps, preview_server
 from generator.preview.watching import Watcher
 from generator.project import Project, collector_paused
-from generator.site.finish import finish_pages
+from generator.site.finish import finish_pages, finish_written
 from generator.site.mkdocs_failures import mkdocs_failure_diagnostics
 from generator.site.mkdocs_run import MkDocsFailed
 from generator.site.search import BUNDLE, SearchIndexFailed, pagefind_command, run_pagefind
@@ -198,14 +199,16 @@ class Preview:
                 for name in gone:
                     self._remove(self.kept.files.get_file_from_path(name))
             before = html_stamps(self.site_dir)
-            self.docs.mkdocs(self.site_dir, dirty)
+            assert self.typesetting is not None
+            finishing = partial(finish_written, self.site_dir, self.typesetting, self.copies)
+            finished = set(self.docs.mkdocs(self.site_dir, dirty, finishing))
         self.unshown = set()
         yield
         after = html_stamps(self.site_dir)
         changed = [key for key, stamp in after.items() if before.get(key) != stamp]
         removed = [key for key in before if key not in after]
         with self.shown.writing():
-            self._finish(changed)
+            self._finish([key for key in changed if key not in finished])
             for key in removed:
                 (self.copies / key).unlink(missing_ok=True)
         self.shown.pages_changed(changed + removed)
