@@ -7,7 +7,9 @@ saved. `KeptMkDocs` takes those steps once, as `mkdocs.commands.build.build` tak
 and afterwards renders the named files with mkdocs' own page steps (`_populate_page`,
 `_build_page`): the same HTML as a build, byte for byte (tests/preview/test_same_as_build.py).
 What would change the navigation or the file list (a page added or removed, mkdocs.yml
-rewritten) goes through `run_mkdocs` again, and a new `KeptMkDocs` follows it.
+rewritten) goes through `run_mkdocs` again, and a new `KeptMkDocs` follows it. The steps
+are those `mkdocs_shared.build_shared` takes for a build (mkdocs 1.6; mkdocs is bounded
+below 2 in pyproject.toml).
 """
 
 from __future__ import annotations
