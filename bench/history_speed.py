@@ -29,6 +29,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -179,42 +180,42 @@ def main() -> int:
 def _time_builds(plain: Path, repo: Path, work: Path, rounds: int) -> None:
     from generator.site.build import build_site
 
-    seconds: dict[str, tuple[float, float]] = {}
     projects = {}
     for label, root in (("without git", plain), ("with git", repo)):
         result = check_project(root, TODAY)
         assert result.project is not None
         projects[label] = result.project
-    for round_number in range(rounds):  # alternate, so both feel the same machine load
-        for label, project in projects.items():
-            out = work / f"site-{label.replace(' ', '-')}"
-            wall, cpu = timed(partial(build_site, project, out, posters=False))
-            best = seconds.get(label, (wall, cpu))
-            seconds[label] = (min(best[0], wall), min(best[1], cpu))
-            print(
-                f"build --no-posters {label}, round {round_number + 1}: "
-                f"{wall:.1f} s ({cpu:.1f} s CPU)"
-            )
-    _print_added("build --no-posters", seconds)
+    runs = {
+        label: partial(build_site, project, work / f"site-{label.replace(' ', '-')}", posters=False)
+        for label, project in projects.items()
+    }
+    _print_added("build --no-posters", _alternated(runs, rounds, "build --no-posters"))
 
 
 def _time_commands(plain: Path, repo: Path, work: Path, rounds: int) -> None:
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    runs = {}
+    for label, root in (("without git", plain), ("with git", repo)):
+        out = work / f"cli-site-{label.replace(' ', '-')}"
+        command = [sys.executable, "-m", "generator", "build", str(root), "--out", str(out)]
+        command += ["--no-posters", "--today", TODAY.isoformat()]
+        runs[label] = partial(subprocess.run, command, env=env, check=True, capture_output=True)
+    what = "gongshi build --no-posters"
+    _print_added(f"{what} (command)", _alternated(runs, rounds, what))
+
+
+def _alternated(
+    runs: dict[str, Callable[[], object]], rounds: int, what: str
+) -> dict[str, tuple[float, float]]:
+    """Best wall and CPU of each run, the runs alternated so both feel the same machine load."""
     seconds: dict[str, tuple[float, float]] = {}
     for round_number in range(rounds):
-        for label, root in (("without git", plain), ("with git", repo)):
-            out = work / f"cli-site-{label.replace(' ', '-')}"
-            command = [sys.executable, "-m", "generator", "build", str(root), "--out", str(out)]
-            command += ["--no-posters", "--today", TODAY.isoformat()]
-            env = {**os.environ, "PYTHONPATH": str(REPO)}
-            run = partial(subprocess.run, command, env=env, check=True, capture_output=True)
+        for label, run in runs.items():
             wall, cpu = timed(run)
             best = seconds.get(label, (wall, cpu))
             seconds[label] = (min(best[0], wall), min(best[1], cpu))
-            print(
-                f"gongshi build --no-posters {label}, round {round_number + 1}: "
-                f"{wall:.1f} s ({cpu:.1f} s CPU)"
-            )
-    _print_added("gongshi build --no-posters (command)", seconds)
+            print(f"{what} {label}, round {round_number + 1}: {wall:.1f} s ({cpu:.1f} s CPU)")
+    return seconds
 
 
 def _print_added(what: str, seconds: dict[str, tuple[float, float]]) -> None:

@@ -18,7 +18,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
 
-from generator.site.mkdocs_shared import AfterPages, build_shared
+from generator.site.mkdocs_shared import AfterPages, MessageCollector, build_shared
 
 
 class MkDocsFailed(Exception):
@@ -27,15 +27,6 @@ class MkDocsFailed(Exception):
     def __init__(self, problems: list[str]) -> None:
         super().__init__("\n".join(problems))
         self.problems = problems
-
-
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
 
 
 @contextmanager
@@ -74,7 +65,7 @@ def run_mkdocs(
     process hands `after_pages` the pages it wrote; the pages so handed are returned.
     """
     logger = logging.getLogger("mkdocs")
-    collect = _Collect()
+    collect = MessageCollector()
     logger.addHandler(collect)
     propagate, logger.propagate = logger.propagate, False
     notice = _NoDirtyNotice()
@@ -104,7 +95,7 @@ def mkdocs_strictly(source_date: date | None) -> Iterator[list[str]]:
     the build's date set, its warnings kept from the console and yielded as they come, and
     any warning a `MkDocsFailed` at the end."""
     logger = logging.getLogger("mkdocs")
-    collect = _Collect()
+    collect = MessageCollector()
     logger.addHandler(collect)
     propagate, logger.propagate = logger.propagate, False
     try:

@@ -172,7 +172,7 @@ def _build_share(share: tuple[int, list[int]]) -> _Share:
     """In a worker: mkdocs' page steps on these pages, then `after_pages` on what was written."""
     assert _gathered is not None, "the worker was forked after gathering"
     gathered = _gathered
-    collect = _WorkerMessages()
+    collect = MessageCollector()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collect)
     try:
@@ -182,7 +182,7 @@ def _build_share(share: tuple[int, list[int]]) -> _Share:
 
 
 def _pages_built(
-    gathered: _Gathered, share: tuple[int, list[int]], collect: _WorkerMessages
+    gathered: _Gathered, share: tuple[int, list[int]], collect: MessageCollector
 ) -> _Share:
     config, files, nav = gathered.config, gathered.files, gathered.nav
     number, positions = share
@@ -218,7 +218,9 @@ def _pages_built(
     return _Share(collect.messages, None, anchors, links, written)
 
 
-class _WorkerMessages(logging.Handler):
+class MessageCollector(logging.Handler):
+    """The warnings and errors mkdocs logs, kept as lines (strict: any one fails the build)."""
+
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
         self.messages: list[str] = []
