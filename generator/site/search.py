@@ -37,8 +37,9 @@ import re
 import subprocess
 import sys
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from html import escape, unescape
+from itertools import chain
 from pathlib import Path
 from types import MappingProxyType
 
@@ -85,25 +86,15 @@ def searchable_runs(text: str) -> list[str]:
     (gongshi-search.js `runs`), except that a space the resident types separates words.
     """
     normalized = unicodedata.normalize("NFKC", text).lower()
-    runs: list[str] = []
-    current: list[str] = []
-    for char in normalized:
-        if char.isspace() or char == "\u200b":
-            continue
-        if _searchable(char):
-            current.append(char)
-        elif current:
-            runs.append("".join(current))
-            current = []
-    if current:
-        runs.append("".join(current))
-    return runs
+    return _RUN.findall(_CLOSED_UP.sub("", normalized))
 
 
-@functools.cache
-def _searchable(char: str) -> bool:
-    """A letter or a digit: `[\\p{L}\\p{N}]` in gongshi-search.js."""
-    return unicodedata.category(char)[0] in "LN"
+_CLOSED_UP = re.compile(r"[\s\u200b]+")
+"""White space (`str.isspace`, which is what `\\s` matches) and the zero-width space."""
+_RUN = re.compile(r"[^\W_]+")
+"""Letters and digits, `[\\p{L}\\p{N}]` in gongshi-search.js: `\\w` is `str.isalnum` and
+`_`, and `str.isalnum` holds for exactly the characters of Unicode categories L and N
+(tests/site/test_search_recall.py walks every code point)."""
 
 
 @functools.cache
@@ -121,20 +112,29 @@ def gram_token(chars: str) -> str:
     return TOKEN_PREFIX + "".join(_code(char) for char in chars)
 
 
+class _GramTokens(dict[str, str]):
+    """`gram_token` of each pair met so far: a page's text repeats its pairs, the site's far more."""
+
+    def __missing__(self, chars: str) -> str:
+        self[chars] = token = gram_token(chars)
+        return token
+
+
+_gram_tokens = _GramTokens()
+
+
 def kind_token(kind: str) -> str:
     """The one word that marks a page of that kind (gongshi-search.js `kindWord`)."""
     return KIND_PREFIX + "".join(_code(char) for char in kind)
 
 
-def run_tokens(run: str) -> Iterator[str]:
+def run_tokens(run: str) -> list[str]:
     """Each pair of neighbours, then the last character alone.
 
     A string of two or more characters is on the page exactly when its pairs are
     consecutive words here; one character is on the page when some word starts with it.
     """
-    for start in range(len(run) - 1):
-        yield gram_token(run[start : start + 2])
-    yield gram_token(run[-1])
+    return [*map(_gram_tokens.__getitem__, map(str.__add__, run, run[1:])), _gram_tokens[run[-1]]]
 
 
 def search_grams(text: str) -> str:
@@ -145,7 +145,7 @@ def search_grams(text: str) -> str:
         if run not in seen:
             kept.append(run)
             seen += "\x00" + run
-    return " ".join(token for run in kept for token in run_tokens(run))
+    return " ".join(chain.from_iterable(map(run_tokens, kept)))
 
 
 def _element_end(html: str, start: int, tag: str) -> int:

@@ -34,13 +34,14 @@ name: `<gs-nw>` is a valid custom element, inline like a span and 12 bytes short
 `<span class="gs-nw">`, which a long ledger page repeats some 250 times.
 tests/site/test_typography.py measures both in Chromium."""
 
-_COPIED = re.compile(
+_COPIED_PATTERN = (
     r"<!--.*?-->"
-    r"|<(script|style|textarea|title|svg|pre|code|select)\b[^>]*>.*?</\1\s*>"
-    r"|<[A-Za-z/!?][^\"'>]*(?:(?:\"[^\"]*\"|'[^']*')[^\"'>]*)*>",
-    re.S | re.I,
+    r"|<(?P<raw>script|style|textarea|title|svg|pre|code|select)\b[^>]*>.*?</(?P=raw)\s*>"
+    r"|<[A-Za-z/!?][^\"'>]*(?:(?:\"[^\"]*\"|'[^']*')[^\"'>]*)*>"
 )
-"""Everything in a page that is not text a reader sees: copied unchanged."""
+_PIECES = re.compile(f"({_COPIED_PATTERN})", re.S | re.I)
+"""Everything in a page that is not text a reader sees (copied unchanged), as a separator:
+`_PIECES.split(page)` is text, copied part, its raw element's name (or None), text, …"""
 _LINK_START = re.compile(r"<a\b", re.I)
 _LINK_END = re.compile(r"</a\s*>", re.I)
 
@@ -65,6 +66,8 @@ _CODE = r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+"
 _CODE_LONGEST = 24
 """Longer hyphenated text (an address typed out) may wrap, or it could not fit a line."""
 _NUMBER = r"[¥￥]?\d[\d,]*(?:\.\d+)?"
+_ASCII_LETTERS = re.compile(r"[\x00-\x2c\x2e\x2f\x3a-\x7f]*")
+"""ASCII text without a digit or a hyphen."""
 _EDGE_BEFORE = r"(?<![A-Za-z0-9_#&.,:/\-])"
 _EDGE_AFTER = r"(?![A-Za-z0-9_.,:/\-])"
 """ASCII only: Chinese text runs straight into numbers (`费12600.00元从`)."""
@@ -96,6 +99,13 @@ class Typesetting:
         if self.names:
             parts.append(rf"(?P<name>{literal_alternation(self.names)})")
         return re.compile("|".join(parts))
+
+    @cached_property
+    def ascii_letters_hold_nothing(self) -> bool:
+        """Whether ASCII text with no digit and no hyphen can be left as it is: every fixed
+        alternative needs a digit, a hyphen or a Chinese character, and so does every name
+        and record id unless one was given otherwise."""
+        return not any(_ASCII_LETTERS.fullmatch(word) for word in (*self.names, *self.records))
 
 
 def literal_alternation(words: Iterable[str]) -> str:
@@ -222,7 +232,8 @@ def _amount(found: str) -> str:
     return _nowrap(text) if unit or sign or "," in whole else text
 
 
-_BLANK_RUN = re.compile(r"[ \t\r\n\f]{2,}")
+_HTML_SPACE = " \t\r\n\f"
+_BLANK_RUN = re.compile(f"[{_HTML_SPACE}]{{2,}}")
 """HTML's own white space (not U+3000): a run of it shows as one space wherever it is not
 copied (pre, code, textarea, script and style are)."""
 
@@ -232,23 +243,33 @@ def _squeezed(text: str) -> str:
     return _BLANK_RUN.sub(lambda m: "\n" if "\n" in m.group() else " ", text)
 
 
+def _typeset_gap(text: str, setting: Typesetting, page_dir: str | None, in_link: bool) -> str:
+    """The text between two tags. Seven in ten are the theme's indentation alone, which
+    is squeezed without a search (nothing is ever found in white space), and so is
+    plain ASCII text (the long-text community's is a third of its text)."""
+    if not text.strip(_HTML_SPACE):
+        return text if len(text) < 2 else "\n" if "\n" in text else " "
+    if setting.ascii_letters_hold_nothing and _ASCII_LETTERS.fullmatch(text):
+        return _squeezed(text)
+    return typeset_text(_squeezed(text), setting, page_dir, in_link)
+
+
 def typeset_html(html: str, setting: Typesetting, page_dir: str | None) -> str:
     """A whole page: every text node typeset and its white space squeezed, the rest copied."""
+    pieces = _PIECES.split(html)
     out: list[str] = []
-    position = 0
     links = 0
-    for match in _COPIED.finditer(html):
-        if match.start() > position:
-            text = _squeezed(html[position : match.start()])
-            out.append(typeset_text(text, setting, page_dir, links > 0))
-        tag = match.group()
-        if _LINK_START.match(tag):
+    for index in range(0, len(pieces) - 1, 3):
+        if text := pieces[index]:
+            out.append(_typeset_gap(text, setting, page_dir, links > 0))
+        tag = pieces[index + 1]
+        if tag[1] in "aA" and _LINK_START.match(tag):
             links += 1
-        elif _LINK_END.match(tag):
+        elif tag[1] == "/" and _LINK_END.match(tag):
             links = max(links - 1, 0)
         out.append(tag)
-        position = match.end()
-    out.append(typeset_text(_squeezed(html[position:]), setting, page_dir, links > 0))
+    if text := pieces[-1]:
+        out.append(_typeset_gap(text, setting, page_dir, links > 0))
     return "".join(out)
 
 

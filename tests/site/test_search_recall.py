@@ -16,7 +16,9 @@ from __future__ import annotations
 import functools
 import http.server
 import random
+import sys
 import threading
+import unicodedata
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -318,6 +320,27 @@ def test_a_page_holds_the_pairs_of_each_run_in_a_row_and_each_run_once() -> None
         gram_token("草"),
     ]
     assert gram_token("吴") == "gs0gms" and int("0gms", 36) == ord("吴")
+
+
+def test_a_run_is_made_of_exactly_the_unicode_letters_and_digits_and_skips_exactly_the_spaces() -> (
+    None
+):
+    """searchable_runs cuts with two regular expressions; the browser asks for `[\\p{L}\\p{N}]`
+    and skips what `\\s` and U+200B match. Every code point is asked both ways."""
+    letters_or_digits = [
+        code
+        for code in range(sys.maxunicode + 1)
+        if (unicodedata.category(chr(code))[0] in "LN") != (len(searchable_runs(chr(code))) == 1)
+        and unicodedata.normalize("NFKC", chr(code)) == chr(code)
+    ]
+    assert letters_or_digits == []
+    spaces = [
+        code
+        for code in range(sys.maxunicode + 1)
+        if (chr(code).isspace() or code == 0x200B)
+        != (searchable_runs(f"甲{chr(code)}乙") == ["甲乙"])
+    ]
+    assert spaces == []
 
 
 def test_the_searchable_text_leaves_out_what_pagefind_leaves_out() -> None:
