@@ -101,6 +101,12 @@ class Typesetting:
         return re.compile("|".join(parts))
 
     @cached_property
+    def typeset_texts(self) -> dict[tuple[str, bool, bool], str]:
+        """(text, in a link, on the 404 page) → the text typeset, for texts whose result
+        links no record and so is the same on every page."""
+        return {}
+
+    @cached_property
     def ascii_letters_hold_nothing(self) -> bool:
         """Whether ASCII text with no digit and no hyphen can be left as it is: every fixed
         alternative needs a digit, a hyphen or a Chinese character, and so does every name
@@ -190,8 +196,17 @@ def typeset_text(text: str, setting: Typesetting, page_dir: str | None, in_link:
     """One text node (HTML-escaped already): units kept whole, numbers, phones and ids set.
     `page_dir` is the page's folder below the site root, None where links cannot be
     relative (the 404 page is served at any address)."""
+    return _typeset(text, setting, page_dir, in_link)[0]
+
+
+def _typeset(
+    text: str, setting: Typesetting, page_dir: str | None, in_link: bool
+) -> tuple[str, bool]:
+    """`typeset_text`, and whether the result links a record (so depends on `page_dir`)."""
+    linked = False
 
     def replace(match: re.Match[str]) -> str:
+        nonlocal linked
         kind = match.lastgroup
         found = match.group()
         if kind == "record":
@@ -199,6 +214,7 @@ def typeset_text(text: str, setting: Typesetting, page_dir: str | None, in_link:
                 return found
             title, target = setting.records[found]
             href = posixpath.relpath(target, page_dir or ".") + "/"
+            linked = True
             return f'<a href="{href}">{title}</a>'
         if kind == "phone":
             if in_link:
@@ -212,7 +228,7 @@ def typeset_text(text: str, setting: Typesetting, page_dir: str | None, in_link:
             return _amount(found)
         return _nowrap(found)
 
-    return setting.pattern.sub(replace, text)
+    return setting.pattern.sub(replace, text), linked
 
 
 _AMOUNT_PARTS = re.compile(r"([¥￥]?)(\d[\d,]*)(\.\d+)?(\s?)(.*)", re.S)
@@ -246,12 +262,24 @@ def _squeezed(text: str) -> str:
 def _typeset_gap(text: str, setting: Typesetting, page_dir: str | None, in_link: bool) -> str:
     """The text between two tags. Seven in ten are the theme's indentation alone, which
     is squeezed without a search (nothing is ever found in white space), and so is
-    plain ASCII text (the long-text community's is a third of its text)."""
+    plain ASCII text (the long-text community's is a third of its text); a short text
+    seen on an earlier page is typeset as it was there."""
     if not text.strip(_HTML_SPACE):
         return text if len(text) < 2 else "\n" if "\n" in text else " "
     if setting.ascii_letters_hold_nothing and _ASCII_LETTERS.fullmatch(text):
         return _squeezed(text)
-    return typeset_text(_squeezed(text), setting, page_dir, in_link)
+    key = (text, in_link, page_dir is None)
+    if (known := setting.typeset_texts.get(key)) is not None:
+        return known
+    typeset, linked = _typeset(_squeezed(text), setting, page_dir, in_link)
+    if not linked and len(text) <= _REMEMBERED_LENGTH:
+        setting.typeset_texts[key] = typeset
+    return typeset
+
+
+_REMEMBERED_LENGTH = 200
+"""Texts this short are kept once typeset: the header, navigation and footer every page
+repeats, and the labels of every table. A record's own paragraphs are met once."""
 
 
 def typeset_html(html: str, setting: Typesetting, page_dir: str | None) -> str:
