@@ -29,7 +29,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -39,7 +38,7 @@ if str(REPO) not in sys.path:  # run as `python bench/history_speed.py` from any
     sys.path.insert(0, str(REPO))
 
 from bench.synthetic import LAST_YEAR, add_community_arguments, write_community  # noqa: E402
-from bench.timing import best_of, timed  # noqa: E402
+from bench.timing import alternated, best_of  # noqa: E402
 from generator.check import check_project  # noqa: E402
 from generator.history.versions import read_history  # noqa: E402
 
@@ -189,7 +188,7 @@ def _time_builds(plain: Path, repo: Path, work: Path, rounds: int) -> None:
         label: partial(build_site, project, work / f"site-{label.replace(' ', '-')}", posters=False)
         for label, project in projects.items()
     }
-    _print_added("build --no-posters", _alternated(runs, rounds, "build --no-posters"))
+    _print_added("build --no-posters", alternated(runs, rounds, "build --no-posters"))
 
 
 def _time_commands(plain: Path, repo: Path, work: Path, rounds: int) -> None:
@@ -201,21 +200,7 @@ def _time_commands(plain: Path, repo: Path, work: Path, rounds: int) -> None:
         command += ["--no-posters", "--today", TODAY.isoformat()]
         runs[label] = partial(subprocess.run, command, env=env, check=True, capture_output=True)
     what = "gongshi build --no-posters"
-    _print_added(f"{what} (command)", _alternated(runs, rounds, what))
-
-
-def _alternated(
-    runs: dict[str, Callable[[], object]], rounds: int, what: str
-) -> dict[str, tuple[float, float]]:
-    """Best wall and CPU of each run, the runs alternated so both feel the same machine load."""
-    seconds: dict[str, tuple[float, float]] = {}
-    for round_number in range(rounds):
-        for label, run in runs.items():
-            wall, cpu = timed(run)
-            best = seconds.get(label, (wall, cpu))
-            seconds[label] = (min(best[0], wall), min(best[1], cpu))
-            print(f"{what} {label}, round {round_number + 1}: {wall:.1f} s ({cpu:.1f} s CPU)")
-    return seconds
+    _print_added(f"{what} (command)", alternated(runs, rounds, what))
 
 
 def _print_added(what: str, seconds: dict[str, tuple[float, float]]) -> None:

@@ -27,10 +27,12 @@ indexing takes about three times as long (54 s against 17 s on a busy machine).
 The binary ships inside the PyPI package `pagefind[bin]`: nothing is downloaded at
 build time. Not the extended binary, which cuts Chinese into words with jieba: every
 query asks for pairs, so nothing ever searched those words, and cutting and indexing
-them took a quarter of Pagefind's time at ten years (5.6 → 4.2 s) and 1 MB of its bundle. Tried and dropped: feeding pages to Pagefind's Python
-API while mkdocs renders them, to use the second core. Its service took 80 s for
-the ten-year community's 800 pages against 2.5 s for the CLI over the finished folder:
-its Python client waits a tenth of a second before reading each answer.
+them took a quarter of Pagefind's time at ten years (5.6 → 4.2 s) and 1 MB of its bundle. Tried and dropped, twice: feeding pages to Pagefind's service while mkdocs renders
+them, to use the second core. Through its Python client the ten-year community's 800
+pages took 80 s against 2.5 s for the CLI over the finished folder (the client waits a
+tenth of a second before reading each answer). Through the service's own protocol the
+pages went in while mkdocs would be running (3.2 s), but writing the index took 5.0 s
+after the last one, against 5.3 s for the CLI's whole run: nothing to gain.
 """
 
 from __future__ import annotations
