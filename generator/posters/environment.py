@@ -16,6 +16,7 @@ import jinja2
 from markupsafe import Markup
 
 from generator.chinese_dates import chinese_date, chinese_span
+from generator.kept_templates import keep_compiled
 from generator.money import yuan
 from generator.posters.amounts import rmb_uppercase
 from generator.posters.unbroken import unbroken
@@ -57,7 +58,7 @@ def poster_environment() -> jinja2.Environment:
         daxie=rmb_uppercase,
         area=_area,
     )
-    return environment
+    return keep_compiled(environment)
 
 
 def render_template(name: str, **context: Any) -> str:

@@ -37,6 +37,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel, get_files, set_e
 from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
 
+from generator.kept_templates import keep_compiled
+
 AfterPages = Callable[[list[str]], None]
 """Called in a worker with the site-relative paths of the HTML files it has just written."""
 
@@ -85,7 +87,7 @@ def build_shared(
     config.plugins.on_pre_build(config=config)
     utils.clean_directory(config.site_dir)
     files = get_files(config)
-    env = config.theme.get_env()
+    env = keep_compiled(config.theme.get_env())
     files.add_files_from_theme(env, config)
     files = config.plugins.on_files(files, config=config)
     set_exclusions(files, config)
@@ -194,7 +196,7 @@ def _pages_built(
         for file in mine:
             assert file.page is not None
             mkdocs_build._populate_page(file.page, config, files)
-        env = config.theme.get_env()
+        env = keep_compiled(config.theme.get_env())
         env = config.plugins.on_env(env, config=config, files=files)
         doc_files = gathered.pages
         for file in mine:

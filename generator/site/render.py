@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from generator import resources
 from generator.chinese_dates import chinese_date
+from generator.kept_templates import keep_compiled
 from generator.money import grouped, yuan
 from generator.site.escaping import front_matter, html_text, md_block, md_finalize, md_inline
 
@@ -68,7 +69,7 @@ def markdown_environment() -> Environment:
     )
     _add_filters(env)
     env.filters.update(md=md_block, link=_link, href=_href, front=front_matter, safe_url=safe_url)
-    return env
+    return keep_compiled(env)
 
 
 @cache
@@ -81,7 +82,7 @@ def svg_environment() -> Environment:
         lstrip_blocks=True,
     )
     _add_filters(env)
-    return env
+    return keep_compiled(env)
 
 
 def _add_filters(env: Environment) -> None:
