@@ -27,7 +27,9 @@ indexing takes about three times as long (54 s against 17 s on a busy machine).
 The binary ships inside the PyPI package `pagefind[bin]`: nothing is downloaded at
 build time. Not the extended binary, which cuts Chinese into words with jieba: every
 query asks for pairs, so nothing ever searched those words, and cutting and indexing
-them took a quarter of Pagefind's time at ten years (5.6 → 4.2 s) and 1 MB of its bundle. Tried and dropped, twice: feeding pages to Pagefind's service while mkdocs renders
+them took a quarter of Pagefind's time at ten years (5.6 → 4.2 s) and 1 MB of its bundle.
+
+Tried and dropped, twice: feeding pages to Pagefind's service while mkdocs renders
 them, to use the second core. Through its Python client the ten-year community's 800
 pages took 80 s against 2.5 s for the CLI over the finished folder (the client waits a
 tenth of a second before reading each answer). Through the service's own protocol the
@@ -185,9 +187,11 @@ def _body_span(html: str) -> tuple[int, int]:
 def searchable_text(html: str) -> tuple[str, str]:
     """(the text Pagefind indexes: the body less ignored parts, the page's h1 text)."""
     start, end = _body_span(html)
-    if start == -1:
-        return "", ""
-    body = _without_ignored(html[start + len(BODY_TAG) : end])
+    return _body_text(html[start + len(BODY_TAG) : end]) if start != -1 else ("", "")
+
+
+def _body_text(body: str) -> tuple[str, str]:
+    body = _without_ignored(body)
     title = _H1.search(body)
     return _text(body), _text(title.group(1)) if title else ""
 
@@ -209,7 +213,8 @@ def page_for_index(html: str, kind: str | None) -> str:
     start, end = _body_span(html)
     if start == -1:
         return html
-    text, title = searchable_text(html)
+    body = html[start + len(BODY_TAG) : end]
+    text, title = _body_text(body)
     fields = [
         f'<span data-pagefind-meta="{GRAMS_FIELD}">{search_grams(text)}</span>',
         f'<span data-pagefind-meta="{TITLE_GRAMS_FIELD}">{search_grams(title)}</span>',
@@ -228,7 +233,7 @@ def page_for_index(html: str, kind: str | None) -> str:
         + "</head><body>"
         + BODY_TAG
         + hidden
-        + html[start + len(BODY_TAG) : end]
+        + body
         + "</body></html>"
     )
 

@@ -192,17 +192,13 @@ def _nowrap(text: str) -> str:
     return f"<{NOWRAP_CLASS}>{text}</{NOWRAP_CLASS}>"
 
 
-def typeset_text(text: str, setting: Typesetting, page_dir: str | None, in_link: bool) -> str:
-    """One text node (HTML-escaped already): units kept whole, numbers, phones and ids set.
-    `page_dir` is the page's folder below the site root, None where links cannot be
-    relative (the 404 page is served at any address)."""
-    return _typeset(text, setting, page_dir, in_link)[0]
-
-
-def _typeset(
+def typeset_text(
     text: str, setting: Typesetting, page_dir: str | None, in_link: bool
 ) -> tuple[str, bool]:
-    """`typeset_text`, and whether the result links a record (so depends on `page_dir`)."""
+    """One text node (HTML-escaped already): units kept whole, numbers, phones and ids set;
+    and whether it now links a record (so depends on `page_dir`). `page_dir` is the page's
+    folder below the site root, None where links cannot be relative (the 404 page is
+    served at any address)."""
     linked = False
 
     def replace(match: re.Match[str]) -> str:
@@ -271,7 +267,7 @@ def _typeset_gap(text: str, setting: Typesetting, page_dir: str | None, in_link:
     key = (text, in_link, page_dir is None)
     if (known := setting.typeset_texts.get(key)) is not None:
         return known
-    typeset, linked = _typeset(_squeezed(text), setting, page_dir, in_link)
+    typeset, linked = typeset_text(_squeezed(text), setting, page_dir, in_link)
     if not linked and len(text) <= _REMEMBERED_LENGTH:
         setting.typeset_texts[key] = typeset
     return typeset

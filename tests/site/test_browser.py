@@ -129,6 +129,14 @@ def test_every_page_kind_passes_axe_in_elder_mode_on_a_phone(
         context.close()
 
 
+def type_in_search_box(page: Any, query: str) -> None:
+    """What a resident does: the box clicked, the query typed, the cursor at its end."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(query)
+    box.press("End")
+
+
 def test_search_box_finds_a_matter_by_a_word_of_its_title(
     viewport: tuple[str, Any], site_url: str
 ) -> None:
@@ -137,10 +145,7 @@ def test_search_box_finds_a_matter_by_a_word_of_its_title(
     try:
         if name == "phone":
             page.locator("label.md-header__button[for='__search']").click()
-        search = page.locator("input.md-search__input")
-        search.click()
-        search.fill("电梯")
-        search.press("End")
+        type_in_search_box(page, "电梯")
         result = page.locator(".md-search-result__list a[href*='matters/lift-replacement-2026']")
         result.first.wait_for(timeout=10_000)
         page.screenshot(path=str(ARTIFACTS / f"search-{name}.png"))
@@ -162,10 +167,7 @@ def test_the_search_box_finds_a_two_character_word_inside_a_compound(
     page = browser.new_page()
     try:
         page.goto(site_url, wait_until="networkidle")
-        box = page.locator("input.md-search__input")
-        box.click()
-        box.fill("业主")
-        box.press("End")
+        type_in_search_box(page, "业主")
         results = page.locator(".md-search-result__list li")
         results.first.wait_for(timeout=10_000)
         snippets = results.locator("p").evaluate_all("(ps) => ps.map((p) => p.innerHTML)")
