@@ -14,7 +14,6 @@ After each save, in this order:
 from __future__ import annotations
 
 import shutil
-import subprocess
 import threading
 import time
 from collections.abc import Generator, Iterable
@@ -41,7 +40,7 @@ from generator.project import Project, collector_paused
 from generator.site.finish import finish_pages, finish_written
 from generator.site.mkdocs_failures import mkdocs_failure_diagnostics
 from generator.site.mkdocs_run import MkDocsFailed
-from generator.site.search import BUNDLE, SearchIndexFailed, pagefind_command, run_pagefind
+from generator.site.search import BUNDLE, PARTS, Indexing, SearchIndexFailed, copy_path, index_part
 from generator.site.typography import Typesetting, project_typesetting
 
 EXIT_OK, EXIT_MISUSE = 0, 2
@@ -78,7 +77,10 @@ class Preview:
         self.unchecked: set[str] = set()
         """Files changed since the last check without errors: their pages are due first."""
         self.search_due: float | None = None
-        self.search: subprocess.Popen[bytes] | None = None
+        self.search: Indexing | None = None
+        self.unindexed: set[str] = set(PARTS)
+        """The parts of the search index (search.py `PARTS`) whose pages changed since it was written."""
+        self.indexing: set[str] = set()
         self.log_size: int | None = None
         self.typesetting: Typesetting | None = None
         self.site_dir.mkdir(parents=True, exist_ok=True)
@@ -210,10 +212,12 @@ class Preview:
         with self.shown.writing():
             self._finish([key for key in changed if key not in finished])
             for key in removed:
-                (self.copies / key).unlink(missing_ok=True)
+                copy_path(self.copies, key).unlink(missing_ok=True)
         self.shown.pages_changed(changed + removed)
+        self._changed_pages(changed + removed)
         if not dirty:  # mkdocs emptied the site first: the log and the search index went too
             self.log_size = None
+            self.unindexed.update(PARTS)
         yield
         with rendering("用 mkdocs 生成网站", passing=(MkDocsFailed,)):
             self.kept = KeptMkDocs(
@@ -223,7 +227,8 @@ class Preview:
     def _remove(self, file: File | None) -> None:
         if file is not None:
             (self.site_dir / file.dest_uri).unlink(missing_ok=True)
-            (self.copies / file.dest_uri).unlink(missing_ok=True)
+            copy_path(self.copies, file.dest_uri).unlink(missing_ok=True)
+            self._changed_pages([file.dest_uri])
             self.shown.pages_changed([file.dest_uri])
 
     def _finish(self, keys: list[str]) -> None:
@@ -231,6 +236,11 @@ class Preview:
         assert self.typesetting is not None
         with rendering("排版网页（日期、金额、姓名不折行）"):
             finish_pages(self.site_dir, self.typesetting, self.copies, only=keys)
+        self._changed_pages(keys)
+
+    def _changed_pages(self, keys: Iterable[str]) -> None:
+        """The parts of the search index holding these files of the site are due again."""
+        self.unindexed.update(index_part(key) for key in keys if key.endswith(".html"))
 
     def _failed(self, project: Project, failure: MkDocsFailed | RenderingFailed) -> None:
         if isinstance(failure, MkDocsFailed):
@@ -252,40 +262,37 @@ class Preview:
             self.log_size = log.state.size
 
     def index_when_due(self) -> None:
-        """Start Pagefind once saves have paused; say when it failed."""
-        if self.search is not None and self.search.poll() is not None:
-            if self.search.returncode != 0:
-                assert self.search.stderr is not None
-                reason = self.search.stderr.read().decode("utf-8", "replace").strip()
-                click.echo(f"搜索索引生成失败（页面照常预览）：{reason}", err=True)
+        """Start Pagefind on the changed parts once saves have paused; say when it failed."""
+        if self.search is not None and self.search.done():
+            try:
+                self.search.wait()
+            except SearchIndexFailed as failure:
+                click.echo(f"搜索索引生成失败（页面照常预览）：{failure}", err=True)
             self.search = None
         if self.search_due is not None and time.monotonic() >= self.search_due:
             self.search_due = None
-            self.search = subprocess.Popen(
-                pagefind_command(self.copies, self.site_dir / BUNDLE),
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.PIPE,
-            )
+            self.indexing, self.unindexed = self.unindexed, set()
+            self.search = Indexing(self.copies, self.site_dir / BUNDLE, self.indexing)
 
     def _index_now(self) -> None:
         self.search_due = None
+        self.indexing, self.unindexed = self.unindexed, set()
         try:
-            run_pagefind(self.copies, self.site_dir / BUNDLE)
+            Indexing(self.copies, self.site_dir / BUNDLE, self.indexing).wait()
         except SearchIndexFailed as failure:
             click.echo(f"搜索索引生成失败（页面照常预览）：{failure}", err=True)
 
     def _stop_search(self) -> None:
         """A save while Pagefind runs: it would index pages about to change, and take a core."""
         if self.search is not None:
-            self.search.kill()
-            self.search.wait()
+            self.search.stop()
             self.search = None
+            self.unindexed |= self.indexing
             self.search_due = time.monotonic() + SEARCH_AFTER_SECONDS
 
     def stop(self) -> None:
         if self.search is not None:
-            self.search.kill()
-            self.search.wait()
+            self.search.stop()
 
 
 def serve_preview(

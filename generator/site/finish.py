@@ -11,12 +11,11 @@ among worker processes, one per core. Each page's bytes are what one process wou
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from generator.site.search import BUNDLE, page_for_index, record_kind
+from generator.site.search import BUNDLE, copy_path, page_for_index, record_kind
 from generator.site.typography import SKIPPED_FOLDERS, Typesetting, typeset_html
 
 _BATCH = 40
@@ -87,16 +86,6 @@ def _finish(site_dir: Path, batch: list[str], search_copies: Path | None) -> Non
 
 
 def _write_copy(copies: Path, relative: Path, html: str) -> None:
-    copy = copies / relative
+    copy = copy_path(copies, relative.as_posix())
     copy.parent.mkdir(parents=True, exist_ok=True)
     copy.write_text(page_for_index(html, record_kind(relative)), encoding="utf-8")
-
-
-def search_copies(site_dir: Path, copies: Path) -> None:
-    """Every finished page of `site_dir` written into `copies` as Pagefind is to read it."""
-    shutil.rmtree(copies, ignore_errors=True)
-    for path in sorted(site_dir.rglob("*.html")):
-        relative = path.relative_to(site_dir)
-        if relative.parts[0] == BUNDLE:
-            continue
-        _write_copy(copies, relative, path.read_text(encoding="utf-8"))

@@ -9,6 +9,7 @@ build's, byte for byte.
 
 from __future__ import annotations
 
+import time
 from datetime import date
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from generator.output_folder import MARKER
 from generator.preview.run import Preview
 from generator.project import load_project
 from generator.site.build import build_site
-from generator.site.search import BUNDLE
+from generator.site.search import BUNDLE, LEDGER_PART, MAIN_PART, PARTS, part_bundle
 
 TODAY = date(LAST_YEAR, 12, 1)
 
@@ -108,3 +109,48 @@ def test_pages_shown_after_saves_are_the_pages_build_makes(tmp_path: Path) -> No
     while preview.busy:
         preview.step()
     assert same_files(site_files(preview.site_dir), site_files(built(root, tmp_path / "b4"))) == []
+
+
+def _entries(site: Path) -> dict[str, bytes]:
+    """Each part's pagefind-entry.json: it names the hash of every index file, so equal
+    entries mean Pagefind indexed the same pages the same way."""
+    return {
+        part: (part_bundle(site / BUNDLE, part) / "pagefind-entry.json").read_bytes()
+        for part in PARTS
+    }
+
+
+def _indexed(preview: Preview) -> set[str]:
+    """Let the preview's search index catch up now; the parts it indexed."""
+    preview.search_due = 0.0
+    preview.index_when_due()
+    while preview.search is not None and not preview.search.done():
+        time.sleep(0.05)
+    preview.index_when_due()
+    return preview.indexing
+
+
+def test_after_a_save_the_preview_indexes_again_only_the_parts_it_changed(tmp_path: Path) -> None:
+    root = tmp_path / "community"
+    write_community(root, years=2, seed=3)
+    preview = Preview(root, tmp_path / "preview", TODAY, posters=False)
+    preview.build()
+    assert _entries(preview.site_dir) == _entries(built(root, tmp_path / "b0"))
+
+    # words of an earlier period's ledger: only that ledger's page changes
+    record = root / "content" / "funds" / "public-income-2024-04.yml"
+    record.write_text(record.read_text("utf-8").replace("百家宴食材", "百家宴的食材", 1), "utf-8")
+    preview.update(say=False)
+    while preview.busy:
+        preview.step()
+    assert _indexed(preview) == {LEDGER_PART}
+    assert _entries(preview.site_dir) == _entries(built(root, tmp_path / "b1"))
+
+    # a shift's activity: the team's schedule page and others, none of the ledgers'
+    record = root / "content" / "volunteers" / "aid-team-2024.yml"
+    record.write_text(record.read_text("utf-8").replace("走访独居老人", "看望独居老人", 1), "utf-8")
+    preview.update(say=False)
+    while preview.busy:
+        preview.step()
+    assert _indexed(preview) == {MAIN_PART}
+    assert _entries(preview.site_dir) == _entries(built(root, tmp_path / "b2"))

@@ -20,7 +20,8 @@ allow-list where each entry says why it is never fetched):
   (a feed's links to its own pages), unless listed in IDENTIFIERS (namespace names,
   the JSON Schema dialect, the feed's documentation pointers).
 - `*.gz` is read as the file it compresses. Pagefind's binary index and fragments
-  (`pagefind/index`, `pagefind/fragment`) hold the pages' text and their own paths,
+  (`pagefind/index`, `pagefind/fragment`, and the same in the ledgers' part
+  `pagefind/funds/`) hold the pages' text and their own paths,
   shown as text: they are not checked.
 """
 
@@ -102,7 +103,16 @@ NAVIGATION = {("a", "href"), ("link", "href"), ("meta", "content")}
 
 OWN_HOST_LINK_RELS = {"canonical", "alternate"}
 TEXT_KINDS = {".xml", ".svg", ".json", ".webmanifest", ".ics", ".csv", ".txt", ".checkpoint"}
-SKIPPED = ("pagefind/index/*", "pagefind/fragment/*", "*.png", "*.pdf", "*.pagefind", "*.pf_meta")
+SKIPPED = (
+    "pagefind/index/*",
+    "pagefind/fragment/*",
+    "pagefind/funds/index/*",
+    "pagefind/funds/fragment/*",
+    "*.png",
+    "*.pdf",
+    "*.pagefind",
+    "*.pf_meta",
+)
 
 
 def _allowed(rules: tuple[tuple[str, str, str], ...], name: str, url: str) -> bool:

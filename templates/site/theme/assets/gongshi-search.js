@@ -25,10 +25,17 @@
   var RANKING = { metaWeights: { title: 5, title_grams: 8, search_grams: 1 } };
   var loading = null;
 
+  /*
+   * The index is in two parts, built at once (search.py PARTS): the ledgers' pages in
+   * pagefind/funds/, the others in pagefind/. Pagefind searches the merged part with the
+   * main part's code, and every search here asks both.
+   */
   function pagefind() {
     if (!loading) {
+      var options = { baseUrl: root.pathname, ranking: RANKING };
       loading = import(new URL("pagefind/pagefind.js", root).href).then(function (module) {
-        return Promise.resolve(module.options({ baseUrl: root.pathname, ranking: RANKING }))
+        return Promise.resolve(module.options(options))
+          .then(function () { return module.mergeIndex(new URL("pagefind/funds/", root).pathname, options); })
           .then(function () { return module; });
       });
     }
