@@ -19,6 +19,8 @@ import os
 import secrets
 import shutil
 import tempfile
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 MARKER = ".gongshi-output"
@@ -165,6 +167,15 @@ def remove_marked(folder: Path) -> bool:
         return False
     shutil.rmtree(folder, ignore_errors=True)
     return not folder.exists()
+
+
+def removing(folder: Path) -> Callable[[], None]:
+    """Start deleting `folder` (as `remove_marked`) in a thread; the returned call waits till
+    it is done. Deleting thousands of files waits on the file system more than on Python:
+    a build removes the mkdocs project it no longer needs while Pagefind indexes."""
+    thread = threading.Thread(target=remove_marked, args=(folder,), daemon=True)
+    thread.start()
+    return thread.join
 
 
 def _old_folders(folder: Path) -> list[Path]:

@@ -25,6 +25,7 @@ from generator.log.note import SignerKey
 from generator.output_folder import (
     ensure_writable,
     recover_folder,
+    removing,
     replace_folder,
     staging_folder,
     write_marker,
@@ -145,6 +146,7 @@ def build_site(
     for note in recover_folder(out_dir):
         progress(note)
     work = staging_folder(out_dir)
+    project_removed: Callable[[], None] | None = None
     try:
         with rendering("读取记录的修改历史（git）"):
             site = SiteContext(project, record_histories(project))
@@ -189,7 +191,10 @@ def build_site(
                 built,
                 latest_change(site),
                 after_pages=partial(finish_written, built, setting, copies),
+                link_statics=docs_dir is None,  # the staging folder's docs/ is written once
             )
+        if docs_dir is None:
+            project_removed = removing(project_dir)  # while the pages are indexed
         prune_theme_assets(built)
         with rendering("排版网页（日期、金额、姓名不折行）"):
             finish_pages(built, setting, copies, done=finished)
@@ -209,6 +214,8 @@ def build_site(
             history is not None,
         )
     finally:
+        if project_removed is not None:
+            project_removed()
         shutil.rmtree(work, ignore_errors=True)
 
 

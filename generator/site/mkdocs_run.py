@@ -58,11 +58,13 @@ def run_mkdocs(
     source_date: date | None,
     dirty: bool = False,
     after_pages: AfterPages | None = None,
+    link_statics: bool = False,
 ) -> list[str]:
     """`dirty`: rebuild only the pages whose Markdown is newer than their HTML (`gongshi serve`).
 
     With `after_pages` (and not `dirty`) the pages are shared among processes and each
     process hands `after_pages` the pages it wrote; the pages so handed are returned.
+    `link_statics`: see `mkdocs_shared.build_shared`.
     """
     logger = logging.getLogger("mkdocs")
     collect = MessageCollector()
@@ -77,7 +79,9 @@ def run_mkdocs(
             if after_pages is None or dirty:
                 build(config, dirty=dirty)
                 return []
-            problems, finished = build_shared(config, lambda: list(collect.messages), after_pages)
+            problems, finished = build_shared(
+                config, lambda: list(collect.messages), after_pages, link_statics=link_statics
+            )
     except (Abort, ConfigurationError) as error:
         raise MkDocsFailed(collect.messages or [str(error)]) from None
     finally:

@@ -64,6 +64,7 @@ class _Gathered:
     """Files copied as they are (assets, open data, charts), shared among the workers too."""
     workers: int
     after_pages: AfterPages
+    link_statics: bool
 
 
 _gathered: _Gathered | None = None
@@ -75,12 +76,15 @@ def build_shared(
     collected: Callable[[], list[str]],
     after_pages: AfterPages,
     workers: int | None = None,
+    link_statics: bool = False,
 ) -> tuple[list[str], list[str]]:
     """Build the site of `config` as `mkdocs build` would.
 
     Returns (the warnings, none if it passed; the pages `after_pages` was given).
     `collected` returns the warnings logged so far in this process (the caller's
     handler on the `mkdocs` logger); a worker's come back with its share.
+    `link_statics`: the files of docs/ copied as they are are hard-linked into the site
+    instead (`_copied`), for docs/ that nothing writes to again (a build's staging folder).
     """
     global _gathered
     config = config.plugins.on_config(config)
@@ -116,7 +120,9 @@ def build_shared(
     if messages := collected():
         return messages, []
     portions = _balanced(pages, workers or _cores())
-    _gathered = _Gathered(config, files, nav, pages, statics, len(portions), after_pages)
+    _gathered = _Gathered(
+        config, files, nav, pages, statics, len(portions), after_pages, link_statics
+    )
     try:
         shares = _shared_out(list(enumerate(portions)))
     finally:
@@ -192,7 +198,7 @@ def _pages_built(
     written: list[str] = []
     try:
         for file in gathered.statics[number :: gathered.workers]:
-            file.copy_file()
+            _copied(file, config.docs_dir, gathered.link_statics)
         for file in mine:
             assert file.page is not None
             mkdocs_build._populate_page(file.page, config, files)
@@ -218,6 +224,31 @@ def _pages_built(
                 target.src_uri: dict(found) for target, found in file.page.links_to_anchors.items()
             }
     return _Share(collect.messages, None, anchors, links, written)
+
+
+def _copied(file: File, docs_dir: str, link: bool) -> None:
+    """A file copied as it is, as mkdocs copies it; with `link`, one of docs/ is hard-linked.
+
+    A link is the same bytes without reading or writing them: at ten years the 1,290
+    charts, 核验 answers and open data files took 0.6–1.0 s to copy and 0.03 s to link.
+    The theme's own files are always copied: the build rewrites one of them in the site
+    (build.py `prune_theme_assets`), which must not reach the installed theme.
+    """
+    source = file.abs_src_path
+    if not link or source is None or file.generated_by or not _inside(source, docs_dir):
+        file.copy_file()
+        return
+    target = file.abs_dest_path
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:  # another file system, or one without links: copied after all
+        file.copy_file()
+
+
+def _inside(path: str, folder: str) -> bool:
+    folder = os.path.abspath(folder)
+    return os.path.commonpath([os.path.abspath(path), folder]) == folder
 
 
 class MessageCollector(logging.Handler):

@@ -62,6 +62,21 @@ def test_shared_pages_are_byte_identical_to_one_mkdocs_build(
     assert len(finished) == len(expected)
 
 
+def test_linked_statics_are_the_docs_files_themselves_and_the_theme_is_still_copied(
+    tmp_path: Path,
+) -> None:
+    config = _project(tmp_path, PAGES)
+    run_mkdocs(config, tmp_path / "alone", None)
+    run_mkdocs(
+        config, tmp_path / "linked", None, after_pages=lambda _pages: None, link_statics=True
+    )
+    assert _differences(tmp_path / "alone", tmp_path / "linked") == []
+    assert (tmp_path / "linked" / "chart.svg").samefile(tmp_path / "docs" / "chart.svg")
+    theme = next((tmp_path / "linked" / "assets" / "javascripts").glob("bundle.*.js"))
+    assert theme.stat().st_nlink == 1, "the installed theme's files are never linked"
+    assert not (tmp_path / "alone" / "chart.svg").samefile(tmp_path / "docs" / "chart.svg")
+
+
 @pytest.mark.parametrize(
     ("broken", "said"),
     [
