@@ -8,13 +8,18 @@ never reloaded by this script. Each of `--edits` saves is measured. As a baselin
 same run it times `gongshi build --no-posters` of the same community (what a save cost
 before). It prints figures and never asserts them (goal < 1 s).
 
-    python bench/serve_latency.py [--out DIR] [--years 10] [--seed 1] [--edits 3] [--pause 20]
+Every figure is given for both community shapes (standard, and long free text) unless
+`--shape` names one.
+
+    python bench/serve_latency.py [--out DIR] [--shape both] [--years 10] [--seed 1]
+                                  [--edits 3] [--pause 20]
 """
 
 from __future__ import annotations
 
 import argparse
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -29,7 +34,13 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from bench.synthetic import LAST_YEAR, add_community_arguments, write_community  # noqa: E402
+from bench.synthetic import (  # noqa: E402
+    LAST_YEAR,
+    add_community_arguments,
+    add_shape_argument,
+    chosen_shapes,
+    write_community,
+)
 from generator.money import yuan  # noqa: E402
 from generator.project import load_project  # noqa: E402
 from generator.urls import record_path  # noqa: E402
@@ -84,65 +95,73 @@ def changed_amount(path: Path, step: int) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     add_community_arguments(parser)
+    add_shape_argument(parser)
     parser.add_argument("--edits", type=int, default=3)
     parser.add_argument("--pause", type=float, default=20.0, help="seconds between saves")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="gongshi-serve-bench-") as temporary:
-        root = args.out or Path(temporary) / "community"
-        counts = write_community(root, args.years, args.seed)
-        print(", ".join(f"{name} {count}" for name, count in counts.items()))
-        command = [sys.executable, "-m", "generator"]
-        started = time.perf_counter()
-        build = subprocess.run(
-            [
-                *command,
-                "build",
-                str(root),
-                "--today",
-                TODAY,
-                "--no-posters",
-                "--out",
-                str(Path(temporary) / "built"),
-            ],
-            cwd=REPO,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        full = time.perf_counter() - started
-        if build.returncode != 0:
-            sys.exit(build.stdout[-2000:] + build.stderr[-2000:])
-        ledger, page_path = latest_ledger(root)
-        port = free_port()
-        started = time.perf_counter()
-        server = subprocess.Popen(
-            [*command, "serve", str(root), "--port", str(port), "--today", TODAY],
-            cwd=REPO,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
-        try:
-            url = f"http://127.0.0.1:{port}/{page_path}"
-            _wait_served(url, 600)
-            first = time.perf_counter() - started
-            latencies = _measure(url, ledger, args.edits, args.pause)
-        finally:
-            server.terminate()
-            output = server.communicate(timeout=30)[0]
-        print(
-            f"gongshi build --no-posters (the whole site, what each save cost before): {full:.2f} s"
-        )
-        print(f"gongshi serve, first build until the page is served: {first:.2f} s")
-        for number, seconds in enumerate(latencies, 1):
-            print(f"save {number} → the open page shows the new amount: {seconds:.2f} s")
-        best, worst = min(latencies), max(latencies)
-        print(
-            f"serve latency: best {best:.2f} s, worst {worst:.2f} s (goal < {TARGET_SECONDS:.0f} s); "
-            f"{full / worst:.0f}× faster than a full build"
-        )
-        timed = [line for line in output.splitlines() if "秒）" in line]
-        print("serve's own timings (check + changed page; the whole site):", *timed, sep="\n  ")
+    for shape in chosen_shapes(args.shape):
+        with tempfile.TemporaryDirectory(prefix="gongshi-serve-bench-") as temporary:
+            root = (args.out or Path(temporary)) / shape
+            if root.exists():
+                shutil.rmtree(root)
+            counts = write_community(root, args.years, args.seed, shape)
+            print(f"\n=== shape {shape}: " + ", ".join(f"{n} {c}" for n, c in counts.items()))
+            _run(root, Path(temporary), args.edits, args.pause, f"[{shape}] ")
+
+
+def _run(root: Path, temporary: Path, edits: int, pause: float, label: str) -> None:
+    """The full build, then serve: the first page served, and each save until it is shown."""
+    command = [sys.executable, "-m", "generator"]
+    started = time.perf_counter()
+    build = subprocess.run(
+        [
+            *command,
+            "build",
+            str(root),
+            "--today",
+            TODAY,
+            "--no-posters",
+            "--out",
+            str(temporary / "built"),
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    full = time.perf_counter() - started
+    if build.returncode != 0:
+        sys.exit(build.stdout[-2000:] + build.stderr[-2000:])
+    ledger, page_path = latest_ledger(root)
+    port = free_port()
+    started = time.perf_counter()
+    server = subprocess.Popen(
+        [*command, "serve", str(root), "--port", str(port), "--today", TODAY],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        url = f"http://127.0.0.1:{port}/{page_path}"
+        _wait_served(url, 600)
+        first = time.perf_counter() - started
+        latencies = _measure(url, ledger, edits, pause)
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=30)[0]
+    print(f"gongshi build --no-posters (the whole site, what each save cost before): {full:.2f} s")
+    print(f"gongshi serve, first build until the page is served: {first:.2f} s")
+    for number, seconds in enumerate(latencies, 1):
+        print(f"save {number} → the open page shows the new amount: {seconds:.2f} s")
+    best, worst = min(latencies), max(latencies)
+    print(
+        f"{label}serve latency: best {best:.2f} s, worst {worst:.2f} s "
+        f"(goal < {TARGET_SECONDS:.0f} s); "
+        f"{full / worst:.0f}× faster than a full build"
+    )
+    timed = [line for line in output.splitlines() if "秒）" in line]
+    print("serve's own timings (check + changed page; the whole site):", *timed, sep="\n  ")
 
 
 def _wait_served(url: str, seconds: float) -> None:
