@@ -12,9 +12,10 @@ What crosses pages comes back to this process: the warnings (strict: any warning
 fails the build, as in `mkdocs build`) and each page's anchors and links to anchors,
 checked here over the whole site as mkdocs checks them. The 404 page and sitemap are
 written here before the workers start; the files copied as they are (assets, open
-data, charts) are shared among the workers too, each copying its part before its
-pages, unless a page would overwrite one (then they are copied here first, as mkdocs does). The
-result is byte for byte what `mkdocs build` writes (tests/site/test_build.py).
+data, charts) are shared among the workers too, each copying its part (a build links
+them, `_copied`) before its pages, unless a page would overwrite one (then they are
+copied here first, as mkdocs does). The result is byte for byte what `mkdocs build`
+writes (tests/site/test_build.py).
 
 This follows mkdocs 1.6's `mkdocs.commands.build.build` step by step and calls its
 page functions, which are not public API: `pyproject.toml` bounds mkdocs below 2.
