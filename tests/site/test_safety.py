@@ -22,6 +22,8 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 from click.testing import Result
+from pypdf import PdfReader
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
 from generator.check import check_project
 from tests.conftest import BASE, TODAY
@@ -35,6 +37,7 @@ from tests.site.injection import (
     payloads,
     plant,
 )
+from tests.test_posters import pdf_text
 
 OWN_HOST = "test.example.org"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -270,6 +273,43 @@ def test_csv_cells_never_start_a_formula_and_json_keeps_the_value(poisoned_site:
     raw = "".join(p.read_text("utf-8") for p in (poisoned_site / "data").rglob("*.json"))
     values = json.dumps(raw, ensure_ascii=False)
     assert "=HYPERLINK(" in values and "'=HYPERLINK(" not in values
+
+
+PDF_ACTIONS = frozenset(
+    {"/JS", "/JavaScript", "/OpenAction", "/AA", "/Launch", "/URI", "/SubmitForm", "/ImportData"}
+)
+"""The keys through which a PDF runs a script, opens a program, a form target or a web address."""
+
+
+def _pdf_keys(reader: PdfReader) -> set[str]:
+    """Every dictionary key of every object reachable from the PDF's trailer."""
+    keys: set[str] = set()
+    seen: set[tuple[int, int]] = set()
+    stack: list[Any] = [reader.trailer]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, IndirectObject):
+            if (item.idnum, item.generation) in seen:
+                continue
+            seen.add((item.idnum, item.generation))
+            item = item.get_object()
+        if isinstance(item, DictionaryObject):  # streams too
+            keys.update(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, ArrayObject):
+            stack.extend(item)
+    return keys
+
+
+def test_posters_print_the_payloads_as_text_and_hold_no_action_or_link(
+    poisoned_site: Path,
+) -> None:
+    pdfs = sorted((poisoned_site / "posters").rglob("*.pdf"))
+    assert len(pdfs) >= 8
+    for pdf in pdfs:
+        name = pdf.relative_to(poisoned_site)
+        assert _pdf_keys(PdfReader(pdf)) & PDF_ACTIONS == set(), name
+        assert MARKER.search(pdf_text(pdf)), f"{name}: the payloads are printed, as text"
 
 
 def test_scripts_of_the_site_carry_no_payload(poisoned_site: Path) -> None:
