@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import pickle
+from types import CodeType
 
 import jinja2
 from jinja2.bccache import Bucket
@@ -34,6 +35,9 @@ class KeptTemplates(jinja2.FileSystemBytecodeCache):
         key = hashlib.sha1(f"{self.salt}|{name}|{checksum}".encode(), usedforsecurity=False)
         bucket = Bucket(environment, key.hexdigest(), checksum)
         self.load_bytecode(bucket)
+        named = filename or "<template>"  # what Jinja compiles a template without a file as
+        if bucket.code is not None and bucket.code.co_filename != named:
+            bucket.code = _compiled_from(bucket.code, named)
         return bucket
 
     def load_bytecode(self, bucket: Bucket) -> None:
@@ -45,6 +49,18 @@ class KeptTemplates(jinja2.FileSystemBytecodeCache):
     def dump_bytecode(self, bucket: Bucket) -> None:
         with contextlib.suppress(OSError):  # a full or read-only disk: compiled all the same
             super().dump_bytecode(bucket)
+
+
+def _compiled_from(code: CodeType, filename: str) -> CodeType:
+    """`code`, and the code it holds (blocks, macros, loops), as if compiled from `filename`.
+
+    A kept template was compiled in another folder (last build's staging folder): without
+    this, a traceback through it would name that folder's file, which is gone."""
+    constants = tuple(
+        _compiled_from(item, filename) if isinstance(item, CodeType) else item
+        for item in code.co_consts
+    )
+    return code.replace(co_filename=filename, co_consts=constants)
 
 
 def keep_compiled(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import traceback
 from pathlib import Path
 
 import jinja2
@@ -79,3 +80,26 @@ def test_a_damaged_kept_template_is_compiled_again(tmp_path: Path, compiled: lis
         path.write_bytes(path.read_bytes()[:40])
     assert _environment(templates, kept).get_template("page.md").render() == "2"
     assert compiled == ["page.md", "page.md"]
+
+
+def test_a_kept_template_failing_in_another_folder_names_the_file_there(
+    tmp_path: Path, compiled: list[str]
+) -> None:
+    (tmp_path / "kept").mkdir()
+    for folder in ("first", "second"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "page.html").write_text(
+            "一\n{% for n in [1] %}{{ n // zero }}{% endfor %}"
+        )
+    named = []
+    for folder in ("first", "second"):
+        template = _environment(tmp_path / folder, tmp_path / "kept").get_template("page.html")
+        with pytest.raises(ZeroDivisionError) as failure:
+            template.render(zero=0)
+        named.append(traceback.extract_tb(failure.value.__traceback__)[-1])
+    assert [frame.filename for frame in named] == [
+        str(tmp_path / "first" / "page.html"),
+        str(tmp_path / "second" / "page.html"),
+    ]
+    assert named[1].lineno == 2
+    assert compiled == ["page.html"], "the second folder's template was the kept one"
