@@ -8,7 +8,8 @@ After each save, in this order:
    changed (an account's totals, the home page, the matters that cite a ledger) rendered,
    typeset and reloaded, a section or a few pages at a time. A new save stops it between
    two steps and starts again at 1, so a secretary never waits for an earlier save's rest;
-4. the search index, once saves have paused for `SEARCH_AFTER_SECONDS`, in its own process.
+4. the parts of the search index whose pages changed (search.py `PARTS`: the ledgers', the
+   rest), once saves have paused for `SEARCH_AFTER_SECONDS`, each in its own process.
 """
 
 from __future__ import annotations
@@ -47,8 +48,8 @@ EXIT_OK, EXIT_MISUSE = 0, 2
 IDLE_SECONDS = 0.5
 """How long the loop sleeps when nothing is to be done (a file event wakes it at once)."""
 SEARCH_AFTER_SECONDS = 3.0
-"""Pagefind indexes the whole site (seconds at ten years), so the preview's search index is
-rebuilt only once saves have paused this long, after the pages are shown."""
+"""Pagefind indexes a whole part of the site (seconds at ten years), so the preview's search
+index is rebuilt only once saves have paused this long, after the pages are shown."""
 RELOAD_SECONDS = 0.5
 """How long the rest waits for the tabs of the changed pages to load them again."""
 FILES_PER_STEP = 10
