@@ -30,6 +30,7 @@ import os
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
 
 from mkdocs import utils
 from mkdocs.commands import build as mkdocs_build
@@ -236,7 +237,7 @@ def _copied(file: File, docs_dir: str, link: bool) -> None:
     (build.py `prune_theme_assets`), which must not reach the installed theme.
     """
     source = file.abs_src_path
-    if not link or source is None or file.generated_by or not _inside(source, docs_dir):
+    if not link or source is None or file.generated_by or not _inside(docs_dir, source):
         file.copy_file()
         return
     target = file.abs_dest_path
@@ -247,9 +248,8 @@ def _copied(file: File, docs_dir: str, link: bool) -> None:
         file.copy_file()
 
 
-def _inside(path: str, folder: str) -> bool:
-    folder = os.path.abspath(folder)
-    return os.path.commonpath([os.path.abspath(path), folder]) == folder
+def _inside(folder: str, path: str) -> bool:
+    return Path(os.path.abspath(path)).is_relative_to(os.path.abspath(folder))
 
 
 class MessageCollector(logging.Handler):

@@ -330,8 +330,12 @@ class Indexing:
 def _keep_merged_files(bundle: Path) -> None:
     kept = {path for pattern in MERGED_FILES for path in bundle.glob(pattern)}
     for path in bundle.iterdir():
-        if path not in kept:
-            shutil.rmtree(path) if path.is_dir() else path.unlink()
+        if path in kept:
+            continue
+        if path.is_dir():
+            shutil.rmtree(path)
+        else:
+            path.unlink()
 
 
 def run_pagefind(copies: Path, bundle: Path) -> None:

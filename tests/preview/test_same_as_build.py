@@ -137,20 +137,16 @@ def test_after_a_save_the_preview_indexes_again_only_the_parts_it_changed(tmp_pa
     preview.build()
     assert _entries(preview.site_dir) == _entries(built(root, tmp_path / "b0"))
 
-    # words of an earlier period's ledger: only that ledger's page changes
-    record = root / "content" / "funds" / "public-income-2024-04.yml"
-    record.write_text(record.read_text("utf-8").replace("百家宴食材", "百家宴的食材", 1), "utf-8")
-    preview.update(say=False)
-    while preview.busy:
-        preview.step()
-    assert _indexed(preview) == {LEDGER_PART}
-    assert _entries(preview.site_dir) == _entries(built(root, tmp_path / "b1"))
-
-    # a shift's activity: the team's schedule page and others, none of the ledgers'
-    record = root / "content" / "volunteers" / "aid-team-2024.yml"
-    record.write_text(record.read_text("utf-8").replace("走访独居老人", "看望独居老人", 1), "utf-8")
-    preview.update(say=False)
-    while preview.busy:
-        preview.step()
-    assert _indexed(preview) == {MAIN_PART}
-    assert _entries(preview.site_dir) == _entries(built(root, tmp_path / "b2"))
+    for name, old, new, parts in (
+        # words of an earlier period's ledger: only that ledger's page changes
+        ("funds/public-income-2024-04.yml", "百家宴食材", "百家宴的食材", {LEDGER_PART}),
+        # a shift's activity: the team's schedule page and others, none of the ledgers'
+        ("volunteers/aid-team-2024.yml", "走访独居老人", "看望独居老人", {MAIN_PART}),
+    ):
+        record = root / "content" / name
+        record.write_text(record.read_text("utf-8").replace(old, new, 1), "utf-8")
+        preview.update(say=False)
+        while preview.busy:
+            preview.step()
+        assert _indexed(preview) == parts, name
+        assert _entries(preview.site_dir) == _entries(built(root, tmp_path / record.stem)), name
