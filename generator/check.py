@@ -14,9 +14,10 @@ from decimal import localcontext
 from pathlib import Path
 
 from generator.diagnostics import Diagnostic, sorted_diagnostics
+from generator.early_tagger import tagging_early
 from generator.forked import started
 from generator.money import EXACT
-from generator.project import Project, load_project
+from generator.project import CONTENT_DIR, Project, load_project
 from generator.rules import run_rules
 
 
@@ -39,8 +40,9 @@ class CheckResult:
 
 def check_project(root: Path, today: date | None = None) -> CheckResult:
     """Every problem in the community at `root`; raises NotAProject only for a wrong folder."""
-    project, diagnostics = load_project(root, today)
-    return checked(project, diagnostics)
+    with tagging_early(root, root / CONTENT_DIR):  # jieba loads while the records do
+        project, diagnostics = load_project(root, today)
+        return checked(project, diagnostics)
 
 
 def checked(project: Project | None, diagnostics: list[Diagnostic]) -> CheckResult:

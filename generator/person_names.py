@@ -20,6 +20,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from generator.early_tagger import names_found
 from generator.history.kept import KeptJson, code_fingerprint, kept_path
 
 COMMON_SURNAMES = frozenset(
@@ -90,13 +91,15 @@ def person_names(
         return []
     if nameless is not None and text in nameless:
         return []
-    found = _tagged_names(text)
+    early = names_found(text)  # jieba started while the records loaded, when it was
+    found = tagged_names(text) if early is None else early
     if nameless is not None and not found:
         nameless.add(text)
     return found
 
 
-def _tagged_names(text: str) -> list[str]:
+def tagged_names(text: str) -> list[str]:
+    """The names jieba finds in `text`, read here (see also early_tagger.py)."""
     words = [(pair.word, pair.flag) for pair in _tagger().cut(text)]
     found: list[str] = []
     index = 0
@@ -144,6 +147,7 @@ def mask_name(name: str) -> str:
 
 
 NAMELESS_FORMAT = 1
+NAMELESS_FILE = "names.json"
 
 
 class NamelessTexts:
@@ -163,7 +167,7 @@ class NamelessTexts:
 
     def _entries(self) -> KeptJson:
         if self.kept is None:
-            path = kept_path(self.root, "names.json") if self.root is not None else None
+            path = kept_path(self.root, NAMELESS_FILE) if self.root is not None else None
             self.kept = KeptJson.open(path, _nameless_fingerprint())
         return self.kept
 

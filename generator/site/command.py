@@ -19,6 +19,7 @@ from generator.check import CheckResult, check_in_background, checked
 from generator.console import terminal_meter
 from generator.content_files import find_files
 from generator.diagnostics import Diagnostic, Span
+from generator.early_tagger import tagging_early
 from generator.failures import RenderingFailed, failure_diagnostic
 from generator.i18n import _, ngettext
 from generator.log import LogRewritten, LogState, LogUncheckable, LogUnreadable, read_log
@@ -117,45 +118,60 @@ def build_once(
             err=True,
         )
         return EXIT_MISUSE
-    project, loaded = load_project(root, today)
-    if project is None or any(found.is_error for found in loaded):
-        checking = CheckedContent(lambda: checked(project, loaded), out_dir)
-    else:
-        checking = CheckedContent(check_in_background(project, loaded), out_dir)
-    if project is None:
-        checking.passed()  # says why site_config.yml cannot be used
-        return EXIT_CONTENT
-    prepared = _log_inputs(project, previous_log, out_dir)
-    if isinstance(prepared, str):
-        if checking.passed():
-            click.echo(prepared, err=True)
-        return EXIT_CONTENT
-    key, previous = prepared
-    try:
-        result = build_site(
-            project,
-            out_dir,
-            posters=posters,
-            progress=checking.progress,
-            meter=terminal_meter,
-            previous_log=previous,
-            previous_log_dir=previous_log,
-            log_key=key,
-            checked=checking.gate,
-        )
-    except ContentRejected:
-        return EXIT_CONTENT
-    except Exception as error:  # said only once the content is known to pass the check
-        if not checking.passed():
+    with tagging_early(root, root / CONTENT_DIR) as tagged:  # jieba loads while the records do
+        project, loaded = load_project(root, today)
+        if project is None or any(found.is_error for found in loaded):
+            checking = CheckedContent(lambda: checked(project, loaded), out_dir)
+        else:
+            checking = CheckedContent(_then(check_in_background(project, loaded), tagged), out_dir)
+        if project is None:
+            checking.passed()  # says why site_config.yml cannot be used
             return EXIT_CONTENT
-        return _build_error(error, project, out_dir, previous_log)
-    _report(result)
-    if key is None:
-        click.echo(
-            f"注意：公示日志的检查点没有签名（没有设置环境变量 {KEY_VARIABLE}）。居民的浏览器照样能发现"
-            "日志被改写，但无法确认检查点出自业委会；生成密钥的方法见 docs/log.md。"
-        )
-    return EXIT_OK
+        prepared = _log_inputs(project, previous_log, out_dir)
+        if isinstance(prepared, str):
+            if checking.passed():
+                click.echo(prepared, err=True)
+            return EXIT_CONTENT
+        key, previous = prepared
+        try:
+            result = build_site(
+                project,
+                out_dir,
+                posters=posters,
+                progress=checking.progress,
+                meter=terminal_meter,
+                previous_log=previous,
+                previous_log_dir=previous_log,
+                log_key=key,
+                checked=checking.gate,
+            )
+        except ContentRejected:
+            return EXIT_CONTENT
+        except Exception as error:  # said only once the content is known to pass the check
+            if not checking.passed():
+                return EXIT_CONTENT
+            return _build_error(error, project, out_dir, previous_log)
+        _report(result)
+        if key is None:
+            click.echo(
+                f"注意：公示日志的检查点没有签名（没有设置环境变量 {KEY_VARIABLE}）。居民的浏览器照样能发现"
+                "日志被改写，但无法确认检查点出自业委会；生成密钥的方法见 docs/log.md。"
+            )
+        return EXIT_OK
+
+
+def _then(
+    waiting: Callable[[], CheckResult], done: Callable[[], None]
+) -> Callable[[], CheckResult]:
+    """The check's answer, with `done` called once it is in (or the check failed)."""
+
+    def answer() -> CheckResult:
+        try:
+            return waiting()
+        finally:
+            done()
+
+    return answer
 
 
 def _build_error(

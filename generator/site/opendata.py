@@ -53,6 +53,8 @@ def csv_bytes(columns: Sequence[Column], rows: Iterable[Any]) -> bytes:
 
 
 def _cell(value: object) -> str:
+    if type(value) is str:  # most cells: 150,000 at ten years
+        return spreadsheet_safe(value)
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -66,6 +68,8 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """OWASP's list for CSV injection: Excel, WPS and LibreOffice start a formula at these."""
 _PLAIN_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 _SKIPPED_BEFORE_FORMULA = " \n\u3000\u00a0\ufeff"
+_MAYBE_FORMULA = frozenset("".join(FORMULA_STARTS) + _SKIPPED_BEFORE_FORMULA)
+"""A cell that starts with none of these is no formula, whatever follows."""
 
 
 def spreadsheet_safe(text: str) -> str:
@@ -79,6 +83,8 @@ def spreadsheet_safe(text: str) -> str:
     names no cell, function or program, and prefixing it would turn every negative
     balance into text that no sum in the spreadsheet adds up. JSON keeps the true value.
     """
+    if not text or text[0] not in _MAYBE_FORMULA:  # nearly every cell: nothing to look at
+        return text
     if _PLAIN_NUMBER.fullmatch(text):
         return text
     if text.startswith(FORMULA_STARTS) or text.lstrip(_SKIPPED_BEFORE_FORMULA).startswith(

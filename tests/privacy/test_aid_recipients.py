@@ -114,13 +114,13 @@ def test_a_text_found_nameless_is_not_read_by_jieba_again_and_a_named_one_always
     (root / file).write_text((root / file).read_text("utf-8").replace(before, after, 1), "utf-8")
     _commit_all(root)
     read: list[str] = []
-    tagged_names = person_names._tagged_names
+    tagged_names = person_names.tagged_names
 
     def spy(text: str) -> list[str]:
         read.append(text)
         return tagged_names(text)
 
-    monkeypatch.setattr(person_names, "_tagged_names", spy)
+    monkeypatch.setattr(person_names, "tagged_names", spy)
     today = date.fromisoformat(TODAY)
     first = check_project(root, today).diagnostics
     first_read = list(read)
