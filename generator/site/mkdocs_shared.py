@@ -4,13 +4,15 @@
 on the ten-year community that is 7 s of one core while the other waits. A page's
 HTML depends on its own Markdown, the file list (for links) and the navigation, not
 on other pages' HTML, so after mkdocs has gathered the files and the navigation
-(once, here) the pages are split between forked worker processes, each running
-mkdocs' own page steps (`_populate_page`, `_build_page`) on its share and then
-`after_pages` on what it wrote (the finishing pass: typesetting, search copies).
+(once, here) the pages are built by forked worker processes, one per core, each taking
+the next handful of pages whenever it is free (`_batches`) and running mkdocs' own page
+steps (`_populate_page`, `_build_page`) on them, then `after_pages` on what it wrote
+(the finishing pass: typesetting, search copies).
 
 What crosses pages comes back to this process: the warnings (strict: any warning
-fails the build, as in `mkdocs build`) and each page's anchors and links to anchors,
-checked here over the whole site as mkdocs checks them. The 404 page and sitemap are
+fails the build, as in `mkdocs build`; put back in the order it logs them) and each
+page's anchors and links to anchors, checked here over the whole site as mkdocs checks
+them. The 404 page and sitemap are
 written here before the workers start; the files copied as they are (assets, open
 data, charts) are shared among the workers too, each copying its part (a build links
 them, `_copied`) before its pages, unless a page would overwrite one (then they are
@@ -30,6 +32,8 @@ import os
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import partial
+from multiprocessing.sharedctypes import Synchronized
 from pathlib import Path
 
 from mkdocs import utils
@@ -45,11 +49,17 @@ AfterPages = Callable[[list[str]], None]
 """Called in a worker with the site-relative paths of the HTML files it has just written."""
 
 
+Logged = tuple[int, int, int, str]
+"""A warning as a worker logged it: (step, page position, order, text). Step 0 is reading
+a page's Markdown, 1 writing its HTML; sorted, the warnings of every worker read as
+`mkdocs build` logs them, all pages read before any is written, in page order."""
+
+
 @dataclass(frozen=True)
 class _Share:
     """What a worker sends back: its warnings and its pages' anchors, by source path."""
 
-    messages: list[str]
+    messages: list[Logged]
     failed: str | None
     anchors: dict[str, set[str]]
     links: dict[str, dict[str, dict[str, str]]]
@@ -64,6 +74,10 @@ class _Gathered:
     pages: list[File]
     statics: list[File]
     """Files copied as they are (assets, open data, charts), shared among the workers too."""
+    batches: list[list[int]]
+    """Page positions in handfuls, the largest pages first (`_batches`)."""
+    taken: Synchronized[int]
+    """How many batches the workers have taken: each takes the next when it is free."""
     workers: int
     after_pages: AfterPages
     link_statics: bool
@@ -121,18 +135,19 @@ def build_shared(
         mkdocs_build._build_extra_template(template, files, config, nav)
     if messages := collected():
         return messages, []
-    portions = _balanced(pages, workers or _cores())
+    count = max(1, min(workers or _cores(), len(pages)))
+    taken = multiprocessing.Value("i", 0)
     _gathered = _Gathered(
-        config, files, nav, pages, statics, len(portions), after_pages, link_statics
+        config, files, nav, pages, statics, _batches(pages), taken, count, after_pages, link_statics
     )
     try:
-        shares = _shared_out(list(enumerate(portions)))
+        shares = _shared_out(count)
     finally:
         _gathered = None
     written = [name for share in shares for name in share.written]
     failed = [share.failed for share in shares if share.failed]
     if len(shares) > 1:  # a forked worker's warnings reached only its own handler
-        messages = [message for share in shares for message in share.messages]
+        messages = [text for *_at, text in sorted(m for share in shares for m in share.messages)]
     if failed:
         return (messages + collected()) or failed, written
     _check_anchors(files, shares, config)
@@ -148,73 +163,107 @@ def _cores() -> int:
     return os.cpu_count() or 1
 
 
-def _balanced(pages: list[File], workers: int) -> list[list[int]]:
-    """Page positions split so each share holds about as much Markdown: largest first."""
+_BATCH = 8
+"""Pages a worker takes at a time: few enough that the workers end together, enough that
+taking them costs nothing (about a hundred handfuls at ten years)."""
+
+
+def _batches(pages: list[File]) -> list[list[int]]:
+    """Page positions in handfuls, the most Markdown first, so the last ones taken are small.
+
+    Taken as the workers come free rather than split beforehand: a share fixed by its
+    Markdown's size ended up to half a second after the other, on a shared machine more,
+    while the other core waited."""
     sizes = [os.path.getsize(file.abs_src_path or "") for file in pages]
-    shares: list[list[int]] = [[] for _ in range(max(1, min(workers, len(pages))))]
-    loads = [0] * len(shares)
-    for position in sorted(range(len(pages)), key=lambda p: (-sizes[p], p)):
-        lightest = loads.index(min(loads))
-        shares[lightest].append(position)
-        loads[lightest] += sizes[position]
-    return [sorted(share) for share in shares]
+    order = sorted(range(len(pages)), key=lambda p: (-sizes[p], p))
+    return [order[start : start + _BATCH] for start in range(0, len(order), _BATCH)]
 
 
-def _shared_out(shares: list[tuple[int, list[int]]]) -> list[_Share]:
-    """Each share built in a forked worker (or here, when there is one).
+def _shared_out(workers: int) -> list[_Share]:
+    """The pages built by `workers` forked workers (or here, when there is one).
 
     The garbage collector is told to leave the objects that exist now alone (`gc.freeze`):
     otherwise its first pass in a worker touches every object the build holds (the records,
     their history), and the kernel copies each memory page it touches into that worker.
     """
-    if len(shares) == 1:
-        return [_build_share(shares[0])]
+    if workers == 1:
+        return [_build_share(0)]
     context = multiprocessing.get_context("fork")
     gc.freeze()
     try:
-        with ProcessPoolExecutor(len(shares), mp_context=context) as pool:
-            return list(pool.map(_build_share, shares))
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            return list(pool.map(_build_share, range(workers)))
     finally:
         gc.unfreeze()
 
 
-def _build_share(share: tuple[int, list[int]]) -> _Share:
-    """In a worker: mkdocs' page steps on these pages, then `after_pages` on what was written."""
+def _build_share(number: int) -> _Share:
+    """In a worker: mkdocs' page steps on batch after batch, `after_pages` on each."""
     assert _gathered is not None, "the worker was forked after gathering"
     gathered = _gathered
     collect = MessageCollector()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collect)
     try:
-        return _pages_built(gathered, share, collect)
+        return _pages_built(gathered, number, collect)
     finally:
         logger.removeHandler(collect)
 
 
-def _pages_built(
-    gathered: _Gathered, share: tuple[int, list[int]], collect: MessageCollector
-) -> _Share:
+def _next_batch(gathered: _Gathered) -> list[int] | None:
+    with gathered.taken.get_lock():
+        index = gathered.taken.value
+        if index >= len(gathered.batches):
+            return None
+        gathered.taken.value = index + 1
+    return gathered.batches[index]
+
+
+def _pages_built(gathered: _Gathered, number: int, collect: MessageCollector) -> _Share:
     config, files, nav = gathered.config, gathered.files, gathered.nav
-    number, positions = share
-    mine = [gathered.pages[position] for position in positions]
+    mine: list[File] = []
     written: list[str] = []
+    steps: dict[int, tuple[int, int]] = {}  # a message's index → (step, page position)
+
+    def logged() -> list[Logged]:
+        return [
+            (*steps.get(index, (2, number)), index, text)
+            for index, text in enumerate(collect.messages)
+        ]
+
+    def step(kind: int, position: int, run: Callable[[], object]) -> None:
+        before = len(collect.messages)
+        try:
+            run()
+        finally:
+            steps.update(dict.fromkeys(range(before, len(collect.messages)), (kind, position)))
+
     try:
         for file in gathered.statics[number :: gathered.workers]:
             _copied(file, config.docs_dir, gathered.link_statics)
-        for file in mine:
-            assert file.page is not None
-            mkdocs_build._populate_page(file.page, config, files)
-        env = keep_compiled(config.theme.get_env())
-        env = config.plugins.on_env(env, config=config, files=files)
+        env = None
         doc_files = gathered.pages
-        for file in mine:
-            assert file.page is not None
-            mkdocs_build._build_page(file.page, config, doc_files, nav, env)
-            written.append(file.dest_uri)
-        if not collect.messages:
-            gathered.after_pages(written)
+        while (batch := _next_batch(gathered)) is not None:
+            pages = {position: _built_page(gathered.pages[position]) for position in batch}
+            for position, page in pages.items():
+                step(0, position, partial(mkdocs_build._populate_page, page, config, files))
+            if env is None:
+                env = keep_compiled(config.theme.get_env())
+                env = config.plugins.on_env(env, config=config, files=files)
+            done: list[str] = []
+            for position, page in pages.items():
+                step(
+                    1,
+                    position,
+                    partial(mkdocs_build._build_page, page, config, doc_files, nav, env),
+                )
+                done.append(page.file.dest_uri)
+            mine += (page.file for page in pages.values())
+            written += done
+            if not collect.messages:
+                gathered.after_pages(done)
     except Exception as error:  # mkdocs has logged what failed; the build stops with it
-        return _Share(collect.messages, str(error) or type(error).__name__, {}, {}, written)
+        return _Share(logged(), str(error) or type(error).__name__, {}, {}, written)
     anchors: dict[str, set[str]] = {}
     links: dict[str, dict[str, dict[str, str]]] = {}
     for file in mine:
@@ -225,7 +274,7 @@ def _pages_built(
             links[file.src_uri] = {
                 target.src_uri: dict(found) for target, found in file.page.links_to_anchors.items()
             }
-    return _Share(collect.messages, None, anchors, links, written)
+    return _Share(logged(), None, anchors, links, written)
 
 
 def _copied(file: File, docs_dir: str, link: bool) -> None:
@@ -277,6 +326,11 @@ def _check_anchors(files: Files, shares: list[_Share], config: MkDocsConfig) -> 
     for file in files.documentation_pages(inclusion=InclusionLevel.is_included):
         assert file.page is not None
         file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
+
+
+def _built_page(file: File) -> Page:
+    assert file.page is not None, f"{file.src_uri} was made a page before the workers started"
+    return file.page
 
 
 def _file(files: Files, source: str) -> File:

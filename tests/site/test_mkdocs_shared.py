@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import filecmp
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -96,3 +98,33 @@ def test_a_shared_build_fails_where_mkdocs_strict_fails(
         run_mkdocs(config, tmp_path / "shared", None, after_pages=lambda pages: None)
     assert any(said in problem for problem in alone.value.problems)
     assert sorted(shared.value.problems) == sorted(alone.value.problems)
+
+
+def test_warnings_from_pages_built_in_different_workers_come_in_mkdocs_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(mkdocs_shared, "_BATCH", 1)  # each page taken on its own
+    populate = mkdocs_shared.mkdocs_build._populate_page
+    builders = tmp_path / "builders"
+
+    def slowly(*args: object, **kwargs: object) -> None:
+        time.sleep(0.3)  # long enough that the second worker is up before the first is done
+        with builders.open("a", encoding="utf-8") as noted:
+            noted.write(f"{os.getpid()}\n")
+        populate(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(mkdocs_shared.mkdocs_build, "_populate_page", slowly)
+    broken = {
+        "index.md": "# 首页\n\n[乙的一节](b/index.md#没有这一节)\n\n[没有的页](gone.md)\n",
+        "c.md": "# 清单\n\n[没有的页](nowhere.md)\n",
+        "d.md": "# 丁\n\n![图](missing.svg)\n",
+    }
+    config = _project(tmp_path, {**PAGES, **broken})
+    with pytest.raises(MkDocsFailed) as alone:
+        run_mkdocs(config, tmp_path / "alone", None)
+    builders.unlink()
+    with pytest.raises(MkDocsFailed) as shared:
+        run_mkdocs(config, tmp_path / "shared", None, after_pages=lambda pages: None)
+    assert len(alone.value.problems) >= 3
+    assert shared.value.problems == alone.value.problems
+    assert len(set(builders.read_text("utf-8").split())) == 2, "both workers built pages"
