@@ -8,8 +8,9 @@ rule then asks that process (`names_found`) for the names in each text, and it a
 with `person_names.tagged_names`, the same code on the same jieba: the same names.
 
 It is started only where it is likely to be needed and to pay: where processes can be
-forked, when the records are large enough to take a while to load (`WORTH_STARTING`),
-and when no earlier run in this repository has kept the texts jieba found no name in
+forked, when this process has not loaded jieba already, when the records are large
+enough to take a while to load (`WORTH_STARTING`), and when no earlier run in this
+repository has kept the texts jieba found no name in
 (person_names.NamelessTexts; with them, jieba is rarely loaded at all). Whatever goes
 wrong with it (it died, or was never started) the text is read in the asking process,
 exactly as before.
@@ -109,9 +110,9 @@ def tagging_early(root: Path, content: Path) -> Iterator[Callable[[], None]]:
 
 def _worth_starting(root: Path, content: Path) -> bool:
     from generator.history.kept import kept_path
-    from generator.person_names import NAMELESS_FILE
+    from generator.person_names import NAMELESS_FILE, tagger_loaded
 
-    if not can_fork() or not _holds_at_least(content, WORTH_STARTING):
+    if not can_fork() or tagger_loaded() or not _holds_at_least(content, WORTH_STARTING):
         return False
     kept = kept_path(root, NAMELESS_FILE)
     return kept is None or not kept.is_file()

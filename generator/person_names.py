@@ -70,6 +70,11 @@ def _tagger() -> Any:
     return jieba.posseg
 
 
+def tagger_loaded() -> bool:
+    """Whether jieba's tagger is loaded in this process already (a preview, or a second check)."""
+    return _tagger.cache_info().currsize > 0
+
+
 def _has_surname(word: str) -> bool:
     return word[:1] in COMMON_SURNAMES or word[:2] in COMPOUND_SURNAMES
 

@@ -26,6 +26,12 @@ TEXTS = (
 )
 
 
+@pytest.fixture(autouse=True)
+def jieba_not_loaded_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As in a fresh `gongshi check` (an earlier test in this process may have loaded it)."""
+    monkeypatch.setattr(person_names, "tagger_loaded", lambda: False)
+
+
 @pytest.fixture
 def worth_it(monkeypatch: pytest.MonkeyPatch) -> None:
     """The tagger started for any community, however small."""
@@ -82,13 +88,16 @@ def test_without_its_process_or_with_a_stale_answer_in_the_pipe_the_answer_is_st
 
 
 def test_it_is_started_only_for_records_large_enough_and_never_with_kept_answers(
-    tmp_path: Path,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     records = _records(tmp_path)
     (records / "small.yml").write_bytes(b"x" * (early_tagger.WORTH_STARTING - 1))
     assert not early_tagger._worth_starting(tmp_path, records)
     (records / "more.yml").write_bytes(b"x")
     assert early_tagger._worth_starting(tmp_path, records)
+    with monkeypatch.context() as loaded:
+        loaded.setattr(person_names, "tagger_loaded", lambda: True)
+        assert not early_tagger._worth_starting(tmp_path, records)  # jieba is here already
     subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
     assert early_tagger._worth_starting(tmp_path, records)  # in git, nothing kept yet
     kept = tmp_path / ".git" / "gongshi" / NAMELESS_FILE
