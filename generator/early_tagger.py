@@ -95,7 +95,7 @@ def names_found(text: str) -> list[str] | None:
 def tagging_early(root: Path, content: Path) -> Iterator[Callable[[], None]]:
     """For the length of the block, jieba in its own process when it is worth starting
     for the project at `root` (records in `content`). The block is given the call that
-    stops it sooner, once no more names are to be looked for (it holds 200 MB)."""
+    stops it sooner, once no more names are to be looked for (it holds 160 MB)."""
     global _running
     if _running is not None or not _worth_starting(root, content):
         yield lambda: None
