@@ -106,12 +106,18 @@ def _commit_all(root: Path) -> None:
         )
 
 
+def community_naming_an_aid_recipient(folder: Path) -> Path:
+    """The sample community with 李秀英 named in an aid team's shift (one G704)."""
+    root = sample_copy(folder)
+    file, before, after = PLACES["a shift's activity"]
+    (root / file).write_text((root / file).read_text("utf-8").replace(before, after, 1), "utf-8")
+    return root
+
+
 def test_a_text_found_nameless_is_not_read_by_jieba_again_and_a_named_one_always_is(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    root = sample_copy(tmp_path / "community")
-    file, before, after = PLACES["a shift's activity"]
-    (root / file).write_text((root / file).read_text("utf-8").replace(before, after, 1), "utf-8")
+    root = community_naming_an_aid_recipient(tmp_path / "community")
     _commit_all(root)
     read: list[str] = []
     tagged_names = person_names.tagged_names

@@ -13,8 +13,7 @@ from generator.check import check_project
 from generator.person_names import NAMELESS_FILE, tagged_names
 from generator.project import CONTENT_DIR
 from tests.conftest import TODAY
-from tests.privacy.test_aid_recipients import PLACES
-from tests.site.conftest import sample_copy
+from tests.privacy.test_aid_recipients import community_naming_an_aid_recipient
 
 TEXTS = (
     "结对走访困难户李秀英",
@@ -54,9 +53,7 @@ def test_the_early_process_answers_with_the_names_jieba_finds_here(
 def test_a_check_with_the_early_process_says_what_a_check_without_it_says(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    root = sample_copy(tmp_path / "community")
-    file, before, after = PLACES["a shift's activity"]
-    (root / file).write_text((root / file).read_text("utf-8").replace(before, after, 1), "utf-8")
+    root = community_naming_an_aid_recipient(tmp_path / "community")
     alone = check_project(root, date.fromisoformat(TODAY)).diagnostics
     asked: list[str] = []
     answer = early_tagger.names_found
